@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { Actor } from '../auth/principal';
+import { type Db, type Trx, tablesOf } from '../db/database';
+import { decodeCursor, paginate } from '../http/pagination';
+import { newId } from '../lib/ids';
+
+interface AuditTable {
+  'platform.audit_log': {
+    id: string;
+    at: Date;
+    actor_id: string | null;
+    actor_name: string;
+    actor_kind: string;
+    action: string;
+    entity: string;
+    entity_id: string;
+    summary: string | null;
+    before: unknown;
+    after: unknown;
+    request_id: string | null;
+    merchant_id: string | null;
+  };
+}
+
+export interface AuditEntry {
+  action: 'create' | 'update' | 'delete' | (string & {});
+  entity: string;
+  entityId: string;
+  summary?: string;
+  before?: unknown;
+  after?: unknown;
+  merchantId?: string | null;
+}
+
+const SECRET_KEYS = /password|secret|token_hash|hash$/i;
+
+/** Drop secrets before a row image is written to the audit log. */
+function redact(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_KEYS.test(k) ? '[redacted]' : redact(v),
+    ]),
+  );
+}
+
+/** Record a mutation in the same transaction as the change itself. */
+export async function recordAudit(trx: Trx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
+  await recordAudits(trx, actor, [entry], at);
+}
+
+/** Record many mutations with one statement per 500 entries (bulk imports). */
+export async function recordAudits(trx: Trx, actor: Actor, entries: AuditEntry[], at: Date): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await tablesOf<AuditTable>(trx)
+      .insertInto('platform.audit_log')
+      .values(
+        entries.slice(i, i + 500).map((entry) => ({
+          id: newId(),
+          at,
+          actor_id: actor.id,
+          actor_name: actor.name,
+          actor_kind: actor.kind,
+          action: entry.action,
+          entity: entry.entity,
+          entity_id: entry.entityId,
+          summary: entry.summary ?? null,
+          before: JSON.stringify(redact(entry.before)),
+          after: JSON.stringify(redact(entry.after)),
+          request_id: actor.requestId,
+          merchant_id: entry.merchantId ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface AuditQuery {
+  entity?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  q?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  actorKind: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  summary: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export async function searchAudit(db: Db, query: AuditQuery) {
+  let q = tablesOf<AuditTable>(db).selectFrom('platform.audit_log').selectAll();
+  if (query.entity) q = q.where('entity', '=', query.entity);
+  if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+  if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+  if (query.action) q = q.where('action', '=', query.action);
+  if (query.from) q = q.where('at', '>=', query.from);
+  if (query.to) q = q.where('at', '<', query.to);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('summary', 'ilike', like),
+        eb('actor_name', 'ilike', like),
+        eb('entity_id', 'ilike', like),
+        eb(sql<string>`"after"::text`, 'ilike', like),
+      ]),
+    );
+  }
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, 2);
+    q = q.where((eb) =>
+      eb.or([
+        eb('at', '<', new Date(String(at))),
+        eb.and([eb('at', '=', new Date(String(at))), eb('id', '<', String(id))]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = paginate(rows, query.limit, (r) => [r.at.toISOString(), r.id]);
+  return {
+    items: page.items.map(
+      (r): AuditRecord => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        actorKind: r.actor_kind,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        summary: r.summary,
+        before: r.before,
+        after: r.after,
+        requestId: r.request_id,
+      }),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}

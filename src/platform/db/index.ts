@@ -1,0 +1,3 @@
+export { type Database, type DatabaseTarget, type Db, openDatabase, type Trx, tablesOf } from './database';
+export { createMigrator, type MigrationSet, migrateToLatest, pendingMigrations } from './migrator';
+export { inTransaction, isRetryable, isUniqueViolation, type TransactionOptions } from './transaction';

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Trx } from '../db/database';
+import { businessDayOf } from '../time/calendar';
+import { AppError } from './errors';
+
+const PREFIX = /^[A-Z][A-Z0-9]{0,7}$/;
+
+/**
+ * The next human document number, e.g. `SO20261122000123`: prefix, the business day in `timeZone`
+ * (default Asia/Shanghai) as YYYYMMDD, and a daily sequence of at least 6 digits (it grows to 7 digits
+ * past 999,999 documents a day, so numbers stay unique). The counter row is incremented with one
+ * atomic upsert inside the caller's transaction: concurrent transactions queue on the row, and a
+ * rolled-back document gives its number back (no gaps from failed writes).
+ */
+export async function nextDocNumber(
+  trx: Trx,
+  prefix: string,
+  now: Date,
+  timeZone = 'Asia/Shanghai',
+): Promise<string> {
+  if (!PREFIX.test(prefix)) throw new AppError('bad_request', 'doc_number.invalid_prefix', { prefix });
+  const day = businessDayOf(now, timeZone);
+  const { rows } = await sql<{ last_value: number | string }>`
+    insert into platform.doc_sequence as s (prefix, day, last_value)
+    values (${prefix}, ${day}::date, 1)
+    on conflict (prefix, day) do update set last_value = s.last_value + 1
+    returning s.last_value
+  `.execute(trx);
+  return formatDocNumber(prefix, day, Number(rows[0].last_value));
+}
+
+/** `formatDocNumber('SO', '2026-11-22', 123)` → `SO20261122000123`. */
+export function formatDocNumber(prefix: string, day: string, sequence: number): string {
+  return `${prefix}${day.replaceAll('-', '')}${String(sequence).padStart(6, '0')}`;
+}
