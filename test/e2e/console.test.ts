@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../../src/app/system';
+import { startTestSystem, type TestSystem } from '../helpers/system';
+
+/** The console in Debian's Chromium: sign in, import a catalog file, find the imported SKU. */
+let sys: TestSystem;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
+    throw new Error('Build the console first: npm run build:web');
+  sys = await startTestSystem({ webRoot: WEB_ROOT });
+  await sys.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = sys.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('console', () => {
+  it('signs in, imports a catalog CSV with progress, and finds the new SKU', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('Wayline2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+    const csv = [
+      'code,merchant_code,name_zh,name_en,barcodes,unit,weight_g,length_mm,width_mm,height_mm,storage_class,shelf_life_days,min_remaining_shelf_life_days,lot_tracked,hazard_class,active',
+      'E2E-MANGO-01,FRESH,海南贵妃芒 2.5kg,Hainan mango 2.5 kg,6901234567892,box,2600,300,200,120,chilled,14,5,true,,true',
+    ].join('\n');
+    const file = path.join(os.tmpdir(), `wayline-e2e-${process.pid}.csv`);
+    fs.writeFileSync(file, csv);
+
+    await page.goto(`${base}/catalog/import`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-validate').click();
+    await expect
+      .poll(async () => page.getByTestId('import-result').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await page.getByTestId('import-commit').click();
+    await expect
+      .poll(async () => (await page.getByTestId('import-result').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/1/);
+
+    await page.goto(`${base}/catalog/skus`);
+    await page.getByTestId('sku-search').fill('E2E-MANGO');
+    await page.getByTestId('sku-search').press('Enter');
+    await expect
+      .poll(async () => (await page.getByTestId('sku-table').textContent()) ?? '', { timeout: 20_000 })
+      .toContain('海南贵妃芒');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'wayline-e2e-skus.png') });
+  });
+});
