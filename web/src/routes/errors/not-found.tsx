@@ -1,0 +1,5 @@
+import { NotFoundResult } from '../../components/status-results';
+
+export function NotFoundPage() {
+  return <NotFoundResult />;
+}
