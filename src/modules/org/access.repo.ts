@@ -1,5 +1,5 @@
-import { type Db, tablesOf } from '../../platform/db/database';
-import type { OrgTables } from './org.tables';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
 
 export interface Grants {
   permissions: Set<string>;
@@ -8,29 +8,27 @@ export interface Grants {
   roleCodes: string[];
 }
 
-/** Roles, permissions and warehouse assignments of one user. */
+/** Roles, permissions and warehouse assignments of one user, in one round trip (every request needs them). */
 export async function loadGrants(db: Db, userId: string): Promise<Grants> {
-  const org = tablesOf<OrgTables>(db);
-  const [roles, perms, warehouses] = await Promise.all([
-    org
-      .selectFrom('org.user_role as ur')
-      .innerJoin('org.role as r', 'r.code', 'ur.role_code')
-      .select(['r.code', 'r.warehouse_scoped'])
-      .where('ur.user_id', '=', userId)
-      .execute(),
-    org
-      .selectFrom('org.user_role as ur')
-      .innerJoin('org.role_permission as rp', 'rp.role_code', 'ur.role_code')
-      .select('rp.permission')
-      .distinct()
-      .where('ur.user_id', '=', userId)
-      .execute(),
-    org.selectFrom('org.user_warehouse').select('warehouse_id').where('user_id', '=', userId).execute(),
-  ]);
+  const { rows } = await sql<{
+    permissions: string[] | null;
+    role_codes: string[] | null;
+    warehouse_scoped: boolean | null;
+    warehouse_ids: string[] | null;
+  }>`
+    select
+      (select array_agg(distinct rp.permission) from org.user_role ur
+         join org.role_permission rp on rp.role_code = ur.role_code where ur.user_id = ${userId}) as permissions,
+      (select array_agg(ur.role_code order by ur.role_code) from org.user_role ur where ur.user_id = ${userId}) as role_codes,
+      (select bool_or(r.warehouse_scoped) from org.user_role ur
+         join org.role r on r.code = ur.role_code where ur.user_id = ${userId}) as warehouse_scoped,
+      (select array_agg(uw.warehouse_id::text) from org.user_warehouse uw where uw.user_id = ${userId}) as warehouse_ids
+  `.execute(db);
+  const row = rows[0];
   return {
-    permissions: new Set(perms.map((p) => p.permission)),
-    warehouseScoped: roles.some((r) => r.warehouse_scoped),
-    warehouseIds: warehouses.map((w) => w.warehouse_id),
-    roleCodes: roles.map((r) => r.code),
+    permissions: new Set(row?.permissions ?? []),
+    warehouseScoped: row?.warehouse_scoped ?? false,
+    warehouseIds: row?.warehouse_ids ?? [],
+    roleCodes: row?.role_codes ?? [],
   };
 }

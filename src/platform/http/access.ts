@@ -45,11 +45,15 @@ export function registerAccess(app: FastifyInstance, authenticator: Authenticato
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.lang = pickLanguage(request.headers['accept-language']);
+    const permission = request.routeOptions.config?.permission;
+    // Public routes (health, login, docs) do not look the caller up: no database work for probes.
+    if (!permission || permission === 'public') {
+      request.actor = actorOf(null, String(request.id));
+      return;
+    }
     request.principal = await identify(request, authenticator, app.now());
     request.actor = actorOf(request.principal, String(request.id));
 
-    const permission = request.routeOptions.config?.permission;
-    if (!permission || permission === 'public') return;
     const principal = request.principal;
     if (!principal) throw new AppError('unauthenticated', 'unauthenticated');
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
