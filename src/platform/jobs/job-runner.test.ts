@@ -71,6 +71,27 @@ describe('job queue on PGlite', () => {
     expect(await runner.runOnce()).toBe(0);
   });
 
+  it('keeps the last progress message even when it was still throttled at the end', async () => {
+    const job = await enqueue('import.rows');
+    const runner = createJobRunner({
+      db: t.db,
+      now: clock.now,
+      workerId: 'w1',
+      onError: quiet,
+      progressThrottleMs: 60_000,
+      handlers: {
+        'import.rows': async (ctx) => {
+          ctx.progress(0.1, 'reading');
+          ctx.progress(1, 'imported 3 rows');
+          return { rows: 3 };
+        },
+      },
+    });
+    expect(await runner.runOnce()).toBe(1);
+    const done = await getJob(t.db, job.id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: 1, progressMessage: 'imported 3 rows' });
+  });
+
   it('claims only kinds it has handlers for', async () => {
     const other = await enqueue('solver.vrp');
     const runner = createJobRunner({

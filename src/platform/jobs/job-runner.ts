@@ -215,11 +215,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (trailing) clearTimeout(trailing);
       }
       await writes;
+      // A throttled message not yet written is the job's last word ("imported 10,000 rows"): keep it.
+      const last = pending as { progress_message: string | null } | null;
       const at = now();
       if (reason === 'lost') return;
       if (outcome.ok) {
         await owned(job.id)
           .set({
+            ...(last ? { progress_message: last.progress_message } : {}),
             status: 'succeeded',
             result: JSON.stringify(outcome.result ?? null),
             error: null,
