@@ -14,6 +14,7 @@ import {
   openDatabase,
   pendingMigrations,
 } from '../platform/db';
+import { createOutboxDispatcher, type OutboxDispatcher } from '../platform/events';
 import { buildApp } from '../platform/http/app';
 import type { WaylineModule } from '../platform/http/module';
 import { createJobRunner, type JobRunner, jobRoutes } from '../platform/jobs';
@@ -95,9 +96,29 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   });
 
   const runner = config.runJobs
-    ? createJobRunner({ db: database.db, handlers: jobHandlers, concurrency: 2, pollMs: 250, now })
+    ? createJobRunner({
+        db: database.db,
+        handlers: jobHandlers,
+        concurrency: 2,
+        pollMs: 250,
+        now,
+        onError: (error, job) => app.log.error({ err: error, jobId: job?.id }, 'job failed'),
+      })
     : null;
   runner?.start();
+
+  // Events published in the outbox reach the modules that react to them (at least once).
+  const eventHandlers = modules.flatMap((m) => m.eventHandlers ?? []);
+  const dispatcher: OutboxDispatcher | null =
+    config.runJobs && eventHandlers.length
+      ? createOutboxDispatcher({
+          db: database.db,
+          handlers: eventHandlers,
+          now,
+          onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+        })
+      : null;
+  dispatcher?.start();
 
   return {
     app,
@@ -105,6 +126,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
     runner,
     demoUsers,
     async close() {
+      await dispatcher?.stop();
       await runner?.stop();
       await app.close();
       if (!options.database) await database.close();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database';
 import type { MigrationSet } from '../db/migrator';
+import type { OutboxHandler } from '../events';
 import type { MessageCatalogue } from '../i18n/i18n';
 
 /** A permission a route can require. Codes look like `catalog.sku.write`. */
@@ -28,6 +29,8 @@ export interface WaylineModule {
   messages: MessageCatalogue;
   /** Fastify plugin registering the module's routes under /api. */
   routes?: (app: FastifyInstance) => Promise<void>;
+  /** Reactions to domain events (other modules' or its own), delivered at least once via the outbox. */
+  eventHandlers?: OutboxHandler[];
   /** Seeds the demo company's share of data; must be idempotent (safe on every start). */
   seedDemo?: (db: Db, ctx: SeedContext) => Promise<void>;
 }
