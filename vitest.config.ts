@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/cli/**/*.test.ts'],
           env: { WAYLINE_TEST_DB: 'pglite' },
           globalSetup: ['test/helpers/global-setup.ts'],
         },
