@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database';
+import { containsPattern } from '../../platform/db/like';
 import { normaliseGtin } from './gtin';
 import type { SkuFilter, StorageClass } from './sku.schemas';
 import { catalogDb, type SkuBarcodeRow, type SkuRow } from './sku.table';
@@ -102,7 +103,7 @@ export async function listSkuRows(db: Db, options: SkuListOptions): Promise<SkuR
   if (options.active !== undefined) q = q.where('s.active', '=', options.active);
   if (options.q) {
     const text = options.q;
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     const barcode = normaliseGtin(text);
     q = q.where((eb) =>
       eb.or([

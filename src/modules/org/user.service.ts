@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
-import { type Db, isUniqueViolation, type Trx, tablesOf } from '../../platform/db';
+import { containsPattern, type Db, isUniqueViolation, type Trx, tablesOf } from '../../platform/db';
 import { decodeCursor, paginate } from '../../platform/http/pagination';
 import { AppError, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
@@ -97,7 +97,7 @@ export async function listUsers(
 ) {
   let q = tablesOf<OrgTables>(db).selectFrom('org.user').selectAll();
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q);
     q = q.where((eb) =>
       eb.or([eb('username', 'ilike', like), eb('display_name', 'ilike', like), eb('email', 'ilike', like)]),
     );

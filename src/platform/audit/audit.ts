@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../auth/principal';
 import { type Db, type Trx, tablesOf } from '../db/database';
+import { containsPattern } from '../db/like';
 import { decodeCursor, paginate } from '../http/pagination';
 import { newId } from '../lib/ids';
 
@@ -115,7 +116,7 @@ export async function searchAudit(db: Db, query: AuditQuery) {
   if (query.from) q = q.where('at', '>=', query.from);
   if (query.to) q = q.where('at', '<', query.to);
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q);
     q = q.where((eb) =>
       eb.or([
         eb('summary', 'ilike', like),
