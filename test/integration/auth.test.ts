@@ -67,6 +67,35 @@ describe('sign-in and sessions', () => {
     ).toBe(200);
   });
 
+  it('throttles an address that keeps failing, whatever usernames it tries', async () => {
+    const attacker = sys.anonymous();
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    for (let i = 0; i < 30; i++) {
+      const res = await attacker.post(
+        '/api/auth/login',
+        { username: `guess${i}`, password: 'password1' },
+        from,
+      );
+      expect(res.status).toBe(401);
+    }
+    const blocked = await attacker.post(
+      '/api/auth/login',
+      { username: 'admin', password: 'Wayline2026' },
+      from,
+    );
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('org.login_rate_limited');
+    // Another address is not affected.
+    const other = await sys
+      .anonymous()
+      .post(
+        '/api/auth/login',
+        { username: 'admin', password: 'Wayline2026' },
+        { 'x-forwarded-for': '198.51.100.2' },
+      );
+    expect(other.status).toBe(200);
+  });
+
   it('requires the CSRF token for cookie-authenticated writes', async () => {
     const admin = await sys.login('admin');
     const without = await admin.post(
