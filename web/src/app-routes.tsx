@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { CHANGE_PASSWORD_PATH } from './api/auth';
 import { AppLayout } from './components/app-layout';
 import { RequireAuth } from './components/require-auth';
 import { RequirePermission } from './components/require-permission';
@@ -22,6 +23,7 @@ const UsersPage = page(() => import('./routes/admin/users'), 'UsersPage');
 const RolesPage = page(() => import('./routes/admin/roles'), 'RolesPage');
 const TokensPage = page(() => import('./routes/admin/tokens'), 'TokensPage');
 const AuditPage = page(() => import('./routes/admin/audit'), 'AuditPage');
+const ChangePasswordPage = page(() => import('./routes/account/change-password'), 'ChangePasswordPage');
 
 const guard = (perm: string, element: ReactNode) => (
   <RequirePermission perm={perm}>{element}</RequirePermission>
@@ -29,7 +31,8 @@ const guard = (perm: string, element: ReactNode) => (
 
 /**
  * Routes: /login is public; everything else needs a session, and each page its permission
- * (the menu hides what the user may not open; the guard covers typed-in URLs).
+ * (the menu hides what the user may not open; the guard covers typed-in URLs). While IT's password
+ * reset is pending, RequireAuth sends every signed-in route to the change-password page.
  */
 export function AppRoutes() {
   return (
@@ -43,6 +46,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path={CHANGE_PASSWORD_PATH.slice(1)} element={<ChangePasswordPage />} />
         <Route path="catalog/skus" element={guard(PERM.skuRead, <SkuListPage />)} />
         <Route path="catalog/skus/new" element={guard(PERM.skuWrite, <SkuCreatePage />)} />
         <Route path="catalog/skus/:id" element={guard(PERM.skuRead, <SkuDetailPage />)} />

@@ -1,8 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, rememberCsrfToken, send, unwrap } from './client';
 import type { LoginResult, Me, Meta } from './types';
 
 export const meKey = ['auth', 'me'] as const;
+
+/** The "change password" page; the only signed-in page open while `me.mustChangePassword`. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
 
 /** Public facts about this installation (demo mode, demo accounts, version). */
 export function useMeta() {
@@ -36,4 +39,24 @@ export async function logout(): Promise<void> {
   } finally {
     rememberCsrfToken(null);
   }
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * Change one's own password. On success the server clears `mustChangePassword`; the mutation
+ * settles only once `me` has been refetched, so a redirect guard never sees the stale flag.
+ */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PasswordChange) => send(api.POST('/api/auth/change-password', { body })),
+    onSuccess: async () => {
+      queryClient.setQueryData<Me>(meKey, (me) => (me ? { ...me, mustChangePassword: false } : me));
+      await queryClient.invalidateQueries({ queryKey: meKey });
+    },
+  });
 }

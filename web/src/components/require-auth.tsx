@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useMeQuery } from '../api/auth';
+import { CHANGE_PASSWORD_PATH, useMeQuery } from '../api/auth';
 import { isApiError } from '../api/problem';
 import { changeLanguage, storedLanguage, toLanguage } from '../i18n';
 import { MeProvider } from '../lib/auth-context';
 import { FullPageSpinner } from './full-page-spinner';
 import { QueryError } from './query-error';
 
-/** Loads the signed-in user; sends visitors without a session to /login?next=…. */
+/**
+ * Loads the signed-in user; sends visitors without a session to /login?next=…, and users whose
+ * password IT has reset (`mustChangePassword`) to the change-password page, whatever they open.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMeQuery();
   const location = useLocation();
@@ -26,6 +29,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       return <Navigate to={`/login?next=${next}`} replace />;
     }
     return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (me.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
   return <MeProvider me={me.data}>{children}</MeProvider>;
 }

@@ -1,9 +1,9 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { logout } from '../api/auth';
+import { CHANGE_PASSWORD_PATH, logout } from '../api/auth';
 import { useMe } from '../lib/auth-context';
 import { useLocalName } from '../lib/use-localized';
 
@@ -64,10 +64,17 @@ export function UserMenu() {
         items: [
           { key: 'profile', label: profile, disabled: true, style: { cursor: 'default' } },
           { type: 'divider' },
+          {
+            key: 'password',
+            icon: <KeyOutlined />,
+            label: t('account.passwordTitle'),
+            'data-testid': 'user-menu-password',
+          },
           { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'logout') void signOut();
+          else if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
         },
       }}
     >

@@ -80,6 +80,23 @@ export const en: Messages = {
     featureTransport: 'Route planning and live shipment tracking',
     featureQuality: 'Service quality measured from real data',
   },
+  account: {
+    passwordTitle: 'Change password',
+    passwordSubtitle: 'Change the password you sign in to Wayline with.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm new password',
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
+    passwordPolicy: 'At least 8 characters, with both letters and digits.',
+    passwordMismatch: 'The new passwords do not match',
+    passwordSubmit: 'Change password',
+    passwordChanged: 'Your password has been changed',
+    mustChangeTitle: 'Choose a new password',
+    mustChangeText:
+      'IT has reset your password. Choose a new password that only you know before you continue.',
+  },
   menu: {
     main: 'Main menu',
     home: 'Home',
