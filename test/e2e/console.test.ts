@@ -73,4 +73,36 @@ describe('console', () => {
       .toContain('海南贵妃芒');
     await page.screenshot({ path: path.join(os.tmpdir(), 'wayline-e2e-skus.png') });
   });
+
+  it('sends a user whose password IT reset to the change-password page until it is changed', async () => {
+    const admin = await sys.login('admin');
+    const users = await admin.get('/api/org/users?q=clerk.bj');
+    const clerk = users.body.items.find((u: { username: string }) => u.username === 'clerk.bj');
+    expect(
+      (await admin.post(`/api/org/users/${clerk.id}/reset-password`, { newPassword: 'Reset2026pw' })).status,
+    ).toBe(200);
+
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('clerk.bj');
+    await page.getByTestId('login-password').fill('Reset2026pw');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/account/password');
+    await page.goto(`${base}/catalog/skus`);
+    await page.waitForURL((url) => url.pathname === '/account/password');
+    await page.getByTestId('password-current').fill('Reset2026pw');
+    await page.getByTestId('password-new').fill('Mine2026pass');
+    await page.getByTestId('password-confirm').fill('Mine2026pass');
+    await page.getByTestId('password-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`${base}/catalog/skus`);
+    await page.getByTestId('sku-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/catalog/skus');
+    // The new password is the one that works now.
+    expect(
+      (await sys.anonymous().post('/api/auth/login', { username: 'clerk.bj', password: 'Mine2026pass' }))
+        .status,
+    ).toBe(200);
+  });
 });
