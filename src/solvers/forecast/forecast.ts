@@ -3,6 +3,7 @@
  * picks per series: intermittent demand (many zero periods) → TSB combined with a moving average;
  * otherwise a combination of ETS and Theta forecasts (see docs/decisions/0003-forecasting.md).
  */
+import { autoArima } from './arima';
 import { autoEts, bestByAicc, type EtsFit, fitEtsCandidates, forecastEts } from './ets';
 import { croston, demandPattern, recentMean, tsb } from './intermittent';
 import { toQuantiles } from './quantiles';
@@ -34,13 +35,22 @@ function etsOf(y: readonly number[], m: number, h: number, trend?: 'N' | 'A' | '
   return fit ? forecastEts(fit, h) : naive(y, h);
 }
 
-/** Mean (or median) of several forecasts, step by step; the spread is the mean of the spreads. */
+/** Mean of all but the lowest and highest value (the plain mean for fewer than 4 values). */
+export function trimmedMean(x: readonly number[]): number {
+  if (x.length < 4) return mean(x);
+  return mean([...x].sort((a, b) => a - b).slice(1, -1));
+}
+
+/**
+ * Mean, median or trimmed mean of several forecasts, step by step; the spread is the mean of the
+ * spreads.
+ */
 export function combineForecasts(
   parts: readonly ModelForecast[],
-  how: 'mean' | 'median' = 'mean',
+  how: 'mean' | 'median' | 'trimmed' = 'mean',
 ): ModelForecast {
   const h = parts[0].mean.length;
-  const pick = how === 'mean' ? mean : median;
+  const pick = how === 'mean' ? mean : how === 'median' ? median : trimmedMean;
   return {
     method: `comb(${parts.map((p) => p.method).join(',')})`,
     mean: Array.from({ length: h }, (_, k) => pick(parts.map((p) => p.mean[k]))),
@@ -75,6 +85,8 @@ export function runMethod(
       return thetaStandard(y, m, h);
     case 'dotm':
       return thetaDynamicOptimised(y, m, h);
+    case 'arima':
+      return autoArima(y, m, h);
     case 'croston':
       return croston(y, h);
     case 'sba':
@@ -102,7 +114,8 @@ export function intermittentForecast(y: readonly number[], h: number): ModelFore
  * The automatic combination for regular demand (docs/decisions/0003-forecasting.md):
  * - seasonal period: mean of AICc-best ETS, AICc-best ETS without an undamped trend, and Theta
  *   with the seasonality test at 90% and at 68% (averaging over the test's decision);
- * - no seasonal period: mean of DOTM, AICc-best ETS without an undamped trend, and Holt.
+ * - no seasonal period: trimmed mean (lowest and highest dropped per step) of DOTM, AICc-best ETS
+ *   without an undamped trend, Holt, damped Holt (ETS AAdN) and auto-ARIMA.
  */
 export function regularForecast(y: readonly number[], m: number, h: number): ModelForecast {
   const fits = fitEtsCandidates(y, m);
@@ -117,7 +130,11 @@ export function regularForecast(y: readonly number[], m: number, h: number): Mod
     ]);
   }
   const holt = fc(bestByAicc(fits, (f) => f.name === 'AAN'));
-  return combineForecasts([thetaDynamicOptimised(y, m, h), noLinearTrend, holt]);
+  const damped = fc(bestByAicc(fits, (f) => f.name === 'AAdN'));
+  return combineForecasts(
+    [thetaDynamicOptimised(y, m, h), noLinearTrend, holt, damped, autoArima(y, m, h)],
+    'trimmed',
+  );
 }
 
 function chooseMethod(y: readonly number[], m: number, h: number): ModelForecast {

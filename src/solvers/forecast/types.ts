@@ -10,6 +10,7 @@ export type MethodName =
   | 'ets'
   | 'theta'
   | 'dotm'
+  | 'arima'
   | 'croston'
   | 'sba'
   | 'tsb'
