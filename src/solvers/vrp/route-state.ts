@@ -1,0 +1,180 @@
+/**
+ * The local search's view of a solution: one flat client sequence per vehicle slot with prefix and
+ * suffix segments at every position, so a move's cost is a few O(dims) concatenations.
+ */
+import type { Instance } from './instance';
+import { clientSegments, DIST, depotSegments, merge, type Penalties, routeCost, strideOf } from './segment';
+
+export class RouteState {
+  readonly S: number;
+  /** Positions per route: 0 = start depot, 1..len = clients, len+1 = end depot. */
+  readonly cap: number;
+  readonly seq: Int32Array;
+  readonly len: Int32Array;
+  readonly routeOf: Int32Array;
+  readonly posOf: Int32Array;
+  readonly pre: Float64Array;
+  readonly suf: Float64Array;
+  /** Penalised cost per route including the fixed cost and skill penalty (0 when empty). */
+  readonly rcost: Float64Array;
+  readonly mis: Int32Array;
+  readonly cs: Float64Array;
+  readonly ds: Float64Array;
+  readonly tmp: Float64Array;
+  readonly tmpSeq: Int32Array;
+  readonly hasSkills: boolean;
+  pen: Penalties = { load: new Float64Array(1), timeWarp: 1, skill: 1 };
+
+  constructor(readonly inst: Instance) {
+    const S = strideOf(inst.dims);
+    this.S = S;
+    this.cap = inst.n + 2;
+    const R = inst.nSlots;
+    this.seq = new Int32Array(R * this.cap);
+    this.len = new Int32Array(R);
+    this.routeOf = new Int32Array(inst.n);
+    this.posOf = new Int32Array(inst.n);
+    this.pre = new Float64Array(R * this.cap * S);
+    this.suf = new Float64Array(R * this.cap * S);
+    this.rcost = new Float64Array(R);
+    this.mis = new Int32Array(R);
+    this.cs = clientSegments(inst);
+    this.ds = depotSegments(inst);
+    this.tmp = new Float64Array(8 * S);
+    this.tmpSeq = new Int32Array(this.cap);
+    this.hasSkills = inst.skillMask.some((m) => m !== 0);
+  }
+
+  load(routes: number[][]): void {
+    for (let r = 0; r < this.inst.nSlots; r++) {
+      const route = routes[r] ?? [];
+      const base = r * this.cap;
+      for (let k = 0; k < route.length; k++) this.seq[base + k + 1] = route[k];
+      this.len[r] = route.length;
+      this.update(r);
+    }
+  }
+
+  export(): number[][] {
+    const out: number[][] = [];
+    for (let r = 0; r < this.inst.nSlots; r++) {
+      const base = r * this.cap;
+      out.push(Array.from(this.seq.subarray(base + 1, base + 1 + this.len[r])));
+    }
+    return out;
+  }
+
+  node(r: number, p: number): number {
+    return this.seq[r * this.cap + p];
+  }
+
+  preOff(r: number, p: number): number {
+    return (r * this.cap + p) * this.S;
+  }
+
+  mismatch(c: number, t: number): number {
+    return (this.inst.skillMask[c] & ~this.inst.typeSkills[t]) !== 0 ? 1 : 0;
+  }
+
+  /** Recomputes positions, prefix/suffix segments and cost of route r. */
+  update(r: number): void {
+    const { inst, S, seq, pre, suf, cs, ds } = this;
+    const t = inst.slotType[r];
+    const L = this.len[r];
+    const base = r * this.cap;
+    seq[base] = inst.startNode[t];
+    seq[base + L + 1] = inst.endNode[t];
+    let o = base * S;
+    for (let i = 0; i < S; i++) pre[o + i] = ds[2 * t * S + i];
+    let mis = 0;
+    for (let p = 1; p <= L; p++) {
+      const c = seq[base + p];
+      this.routeOf[c] = r;
+      this.posOf[c] = p;
+      if (this.hasSkills) mis += this.mismatch(c, t);
+      merge(inst, S, pre, o, cs, c * S, pre, o + S);
+      o += S;
+    }
+    merge(inst, S, pre, o, ds, (2 * t + 1) * S, pre, o + S);
+    o = (base + L + 1) * S;
+    for (let i = 0; i < S; i++) suf[o + i] = ds[(2 * t + 1) * S + i];
+    for (let p = L; p >= 1; p--) {
+      const c = seq[base + p];
+      merge(inst, S, cs, c * S, suf, o, suf, o - S);
+      o -= S;
+    }
+    merge(inst, S, ds, 2 * t * S, suf, o, suf, o - S);
+    this.mis[r] = mis;
+    this.rcost[r] = L === 0 ? 0 : this.finish(t, pre, (base + L + 1) * S, mis);
+  }
+
+  /** Cost of a complete route segment for type t with `mis` skill mismatches. */
+  finish(t: number, buf: Float64Array, o: number, mis: number): number {
+    return routeCost(this.inst, this.S, this.pen, t, buf, o) + this.inst.fixedCost[t] + this.pen.skill * mis;
+  }
+
+  /** pre(r, p) ⊕ suf(r2, q), both already ending in depots. */
+  costAB(t: number, po: number, so: number, mis: number): number {
+    merge(this.inst, this.S, this.pre, po, this.suf, so, this.tmp, 0);
+    return this.finish(t, this.tmp, 0, mis);
+  }
+
+  costAxB(t: number, po: number, x: number, so: number, mis: number): number {
+    const { inst, S, tmp } = this;
+    merge(inst, S, this.pre, po, this.cs, x * S, tmp, 0);
+    merge(inst, S, tmp, 0, this.suf, so, tmp, S);
+    return this.finish(t, tmp, S, mis);
+  }
+
+  costAxyB(t: number, po: number, x: number, y: number, so: number, mis: number): number {
+    const { inst, S, tmp } = this;
+    merge(inst, S, this.pre, po, this.cs, x * S, tmp, 0);
+    merge(inst, S, tmp, 0, this.cs, y * S, tmp, S);
+    merge(inst, S, tmp, S, this.suf, so, tmp, 2 * S);
+    return this.finish(t, tmp, 2 * S, mis);
+  }
+
+  /** Cost of the client sequence `tmpSeq[0..L)` driven by slot type t (slow path, O(L)). */
+  costSeq(t: number, L: number, bound = Number.POSITIVE_INFINITY): number {
+    if (L === 0) return 0;
+    const { inst, S, tmp, tmpSeq, cs, ds } = this;
+    // distance-only lower bound first
+    let prev = inst.startNode[t];
+    let d = 0;
+    for (let k = 0; k < L; k++) {
+      d += inst.dist[prev * inst.m + tmpSeq[k]];
+      prev = tmpSeq[k];
+    }
+    d += inst.dist[prev * inst.m + inst.endNode[t]];
+    if (inst.fixedCost[t] + inst.costDist[t] * d >= bound) return Number.POSITIVE_INFINITY;
+    for (let i = 0; i < S; i++) tmp[i] = ds[2 * t * S + i];
+    let cur = 0;
+    let mis = 0;
+    for (let k = 0; k < L; k++) {
+      const c = tmpSeq[k];
+      if (this.hasSkills) mis += this.mismatch(c, t);
+      merge(inst, S, tmp, cur * S, cs, c * S, tmp, (1 - cur) * S);
+      cur = 1 - cur;
+    }
+    merge(inst, S, tmp, cur * S, ds, (2 * t + 1) * S, tmp, (1 - cur) * S);
+    return this.finish(t, tmp, (1 - cur) * S, mis);
+  }
+
+  /** Writes `tmpSeq[0..L)` as route r. */
+  commitSeq(r: number, L: number): void {
+    const base = r * this.cap;
+    for (let k = 0; k < L; k++) this.seq[base + 1 + k] = this.tmpSeq[k];
+    this.len[r] = L;
+    this.update(r);
+  }
+
+  totalCost(): number {
+    let c = 0;
+    for (let r = 0; r < this.inst.nSlots; r++) c += this.rcost[r];
+    return c;
+  }
+
+  distanceOf(r: number): number {
+    return this.pre[this.preOff(r, this.len[r] + 1) + DIST];
+  }
+}
