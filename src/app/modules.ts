@@ -1,5 +1,5 @@
-import { createCatalogModule } from '../modules/catalog';
-import { inventoryModule, missingWarehouses } from '../modules/inventory';
+import { createCatalogModule, getSku } from '../modules/catalog';
+import { createInventoryModule, missingWarehouses } from '../modules/inventory';
 import {
   createOrgModule,
   merchantCodes,
@@ -58,6 +58,8 @@ export function compose(
     merchantCodes,
     enqueueJob,
   });
-  modules.push(org, inventoryModule, catalog);
+  // Inventory learns a SKU's storage class, lot tracking and shelf life from the catalog's index.
+  const inventory = createInventoryModule({ skuFacts: (db, skuId) => getSku(db, skuId, null) });
+  modules.push(org, inventory, catalog);
   return { modules, jobHandlers: { ...catalog.jobHandlers } };
 }

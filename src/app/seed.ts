@@ -1,5 +1,5 @@
 import { seedDemoSkus } from '../modules/catalog';
-import { seedDemoWarehouses, warehouseIdsByCode } from '../modules/inventory';
+import { seedDemoBins, seedDemoWarehouses, warehouseIdsByCode } from '../modules/inventory';
 import { seedDemoStructure, seedDemoUsers, seedDepartments, syncDefaultRoles } from '../modules/org';
 import { type Db, inTransaction } from '../platform/db';
 import type { PermissionDef } from '../platform/http/module';
@@ -21,6 +21,7 @@ export async function seedSystem(
   return inTransaction(db, async (trx) => {
     const { merchants, branches } = await seedDemoStructure(trx);
     await seedDemoWarehouses(trx, branches, options.now);
+    await seedDemoBins(trx, options.now);
     const users = await seedDemoUsers(trx, await warehouseIdsByCode(trx), options.now);
     await seedDemoSkus(trx, { merchants, now: options.now });
     return users;

@@ -1,48 +1,67 @@
-import type { WaylineModule } from '../../platform/http/module';
-import { locationRoutes } from './location.routes';
-import * as createLocations from './migrations/2026_11_22_0300_create_locations';
-
+/**
+ * Inventory: warehouses, zones, bins and the stock ledger (movements, balances, lots, reservations).
+ * Other modules, web/ and tests import only from here. Every ledger function takes the caller's
+ * transaction first and runs inside it.
+ */
+export { seedDemoBins } from './bin.seed';
+export {
+  type BinInput,
+  type BinPattern,
+  type BinView,
+  binsByIds,
+  createBins,
+  dispatchBinOf,
+  expandBinPattern,
+  listBins,
+} from './bin.service';
+export type { InventoryDeps, SkuFacts } from './inventory.deps';
+export { ZONES_FOR_CLASS } from './inventory.deps';
+export { inventoryMessages } from './inventory.messages';
+export { createInventoryModule, inventoryMigrations, inventoryPermissions } from './inventory.module';
 export { seedDemoWarehouses } from './inventory.seed';
 export {
+  createWarehouse,
   listWarehouses,
   missingWarehouses,
   STORAGE_CLASSES,
   type StorageClass,
+  type WarehouseInput,
   type WarehouseView,
   warehouseIdsByCode,
 } from './location.service';
-
-/** Inventory: warehouses and zones today; the stock ledger, bins and operations grow here (issue 3). */
-export const inventoryModule: WaylineModule = {
-  name: 'inventory',
-  migrations: { '2026_11_22_0300_create_locations': createLocations },
-  permissions: [
-    {
-      code: 'inventory.warehouse.read',
-      nameZh: '查看仓库与库区',
-      nameEn: 'View warehouses and zones',
-      group: 'warehouse',
-    },
-    {
-      code: 'inventory.warehouse.write',
-      nameZh: '管理仓库与库区',
-      nameEn: 'Manage warehouses and zones',
-      group: 'warehouse',
-    },
-  ],
-  messages: {
-    'inventory.warehouse_code_taken': {
-      'zh-CN': '仓库编码 {code} 已存在。',
-      en: 'Warehouse code {code} already exists.',
-    },
-    'inventory.zone_code_duplicate': {
-      'zh-CN': '库区编码 {code} 重复。',
-      en: 'Zone code {code} appears twice.',
-    },
-    'inventory.temp_range_inverted': {
-      'zh-CN': '最高温度不能低于最低温度。',
-      en: 'The maximum temperature is below the minimum.',
-    },
-  },
-  routes: locationRoutes,
-};
+export {
+  type Allocation,
+  type PickInput,
+  pick,
+  type ReserveLine,
+  release,
+  reserve,
+  ship,
+} from './reservation.service';
+export {
+  listMovements,
+  listStock,
+  type MovementQuery,
+  type MovementView,
+  type StockQuery,
+  type StockRow,
+} from './stock.query';
+export {
+  type AdjustInput,
+  adjust,
+  type MoveInput,
+  move,
+  type ReceiveInput,
+  receive,
+  type SourceRef,
+  type StockContext,
+} from './stock.service';
+export {
+  BIN_KINDS,
+  type BinKind,
+  MOVEMENT_TYPES,
+  type MovementType,
+  STOCK_STATUSES,
+  type StockStatus,
+} from './stock.tables';
+export { auditStock, type StockAudit, type StockDiscrepancy } from './stock-audit.service';

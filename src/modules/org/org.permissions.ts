@@ -45,6 +45,7 @@ export const defaultRoles: DefaultRole[] = [
     permissions: [
       'catalog.sku.read',
       'inventory.warehouse.read',
+      'inventory.stock.read',
       'org.user.read',
       'org.role.read',
       'audit.read',
@@ -76,6 +77,9 @@ export const defaultRoles: DefaultRole[] = [
       'catalog.sku.import',
       'inventory.warehouse.read',
       'inventory.warehouse.write',
+      'inventory.stock.read',
+      'inventory.stock.write',
+      'inventory.stock.adjust',
     ],
   },
   {
@@ -84,7 +88,12 @@ export const defaultRoles: DefaultRole[] = [
     nameEn: 'Warehouse clerk',
     departmentCode: 'warehouse',
     warehouseScoped: true,
-    permissions: ['catalog.sku.read', 'inventory.warehouse.read'],
+    permissions: [
+      'catalog.sku.read',
+      'inventory.warehouse.read',
+      'inventory.stock.read',
+      'inventory.stock.write',
+    ],
   },
   {
     code: 'dispatcher',
@@ -106,7 +115,13 @@ export const defaultRoles: DefaultRole[] = [
     nameZh: '分公司经理',
     nameEn: 'Branch manager',
     departmentCode: 'service',
-    permissions: ['catalog.sku.read', 'org.user.read', 'org.role.read', 'inventory.warehouse.read'],
+    permissions: [
+      'catalog.sku.read',
+      'org.user.read',
+      'org.role.read',
+      'inventory.warehouse.read',
+      'inventory.stock.read',
+    ],
   },
   {
     code: 'cs_supervisor',
@@ -120,7 +135,7 @@ export const defaultRoles: DefaultRole[] = [
     nameZh: '质量分析员',
     nameEn: 'Quality analyst',
     departmentCode: 'quality',
-    permissions: ['catalog.sku.read', 'inventory.warehouse.read', 'audit.read'],
+    permissions: ['catalog.sku.read', 'inventory.warehouse.read', 'inventory.stock.read', 'audit.read'],
   },
   {
     code: 'merchant_user',

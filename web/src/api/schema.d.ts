@@ -1779,6 +1779,822 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/bins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bins (only in assigned warehouses, for warehouse-scoped roles)
+         * @description Requires permission `inventory.warehouse.read`.
+         *
+         *     Requires permission `inventory.warehouse.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    zoneId?: string;
+                    kind?: "pick_face" | "reserve" | "dispatch";
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                code: string;
+                                barcode: string;
+                                /** @enum {string} */
+                                kind: "pick_face" | "reserve" | "dispatch";
+                                xMm: number;
+                                yMm: number;
+                                maxWeightG: number | null;
+                                maxVolumeMm3: number | null;
+                                active: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a bin in a zone
+         * @description Requires permission `inventory.warehouse.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        code: string;
+                        barcode?: string;
+                        /** @enum {string} */
+                        kind: "pick_face" | "reserve";
+                        /** @description Millimetres from the dispatch point */
+                        xMm: number;
+                        /** @description Millimetres from the dispatch point */
+                        yMm: number;
+                        maxWeightG?: number | null;
+                        maxVolumeMm3?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            zoneId: string | null;
+                            code: string;
+                            barcode: string;
+                            /** @enum {string} */
+                            kind: "pick_face" | "reserve" | "dispatch";
+                            xMm: number;
+                            yMm: number;
+                            maxWeightG: number | null;
+                            maxVolumeMm3: number | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/bins/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a grid of bins `AISLE-BB-L-PP` (e.g. A-03-2-05) in a zone, all or none
+         * @description Requires permission `inventory.warehouse.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        aisles: string[];
+                        bays: number;
+                        levels: number;
+                        positions: number;
+                        /** @default 1 */
+                        pickFaceLevels?: number;
+                        /**
+                         * @description Millimetres from the dispatch point
+                         * @default 0
+                         */
+                        originXMm?: number;
+                        /**
+                         * @description Millimetres from the dispatch point
+                         * @default 0
+                         */
+                        originYMm?: number;
+                        /** @default 3200 */
+                        aislePitchMm?: number;
+                        /** @default 1300 */
+                        bayPitchMm?: number;
+                        maxWeightG?: number | null;
+                        maxVolumeMm3?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                code: string;
+                                barcode: string;
+                                /** @enum {string} */
+                                kind: "pick_face" | "reserve" | "dispatch";
+                                xMm: number;
+                                yMm: number;
+                                maxWeightG: number | null;
+                                maxVolumeMm3: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock by SKU × bin × lot × status (on hand, reserved, available)
+         * @description Requires permission `inventory.stock.read`.
+         *
+         *     Requires permission `inventory.stock.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    zoneId?: string;
+                    skuId?: string;
+                    binId?: string;
+                    lotId?: string;
+                    status?: "available" | "quality_hold" | "damaged" | "quarantine";
+                    includeEmpty?: "true" | "false";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                /** @enum {string} */
+                                status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                onHand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock ledger, newest first
+         * @description Requires permission `inventory.stock.read`.
+         *
+         *     Requires permission `inventory.stock.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    skuId?: string;
+                    binId?: string;
+                    lotId?: string;
+                    type?: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                    /** @description Source document type, e.g. `asn`, `order`, `count` */
+                    sourceType?: string;
+                    sourceId?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                                /** Format: uuid */
+                                skuId: string;
+                                lotId: string | null;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                fromBinId: string | null;
+                                fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                toBinId: string | null;
+                                toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                qty: number;
+                                actorId: string | null;
+                                actorName: string;
+                                reason: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive goods into a bin (with their lot for lot-tracked SKUs)
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        skuId: string;
+                        /** Format: uuid */
+                        binId: string;
+                        /** @description Quantity in base units */
+                        qty: number;
+                        lotCode?: string;
+                        /** Format: date */
+                        productionDate?: string;
+                        /** Format: date */
+                        expiryDate?: string;
+                        /** @enum {string} */
+                        status?: "available" | "quality_hold" | "damaged" | "quarantine";
+                        /** @enum {string} */
+                        type?: "receipt" | "return";
+                        reason?: string;
+                        /** @description Source document type, e.g. `asn`, `order`, `count` */
+                        sourceType?: string;
+                        sourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                            /** Format: uuid */
+                            skuId: string;
+                            lotId: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            fromBinId: string | null;
+                            fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            toBinId: string | null;
+                            toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            qty: number;
+                            actorId: string | null;
+                            actorName: string;
+                            reason: string | null;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move free stock between bins of a warehouse, or change its status
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        skuId: string;
+                        lotId?: string | null;
+                        /** Format: uuid */
+                        fromBinId: string;
+                        /** Format: uuid */
+                        toBinId: string;
+                        /** @description Quantity in base units */
+                        qty: number;
+                        /** @enum {string} */
+                        fromStatus?: "available" | "quality_hold" | "damaged" | "quarantine";
+                        /** @enum {string} */
+                        toStatus?: "available" | "quality_hold" | "damaged" | "quarantine";
+                        /** @enum {string} */
+                        type?: "move" | "putaway";
+                        reason?: string;
+                        /** @description Source document type, e.g. `asn`, `order`, `count` */
+                        sourceType?: string;
+                        sourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                            /** Format: uuid */
+                            skuId: string;
+                            lotId: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            fromBinId: string | null;
+                            fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            toBinId: string | null;
+                            toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            qty: number;
+                            actorId: string | null;
+                            actorName: string;
+                            reason: string | null;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust stock (found, lost, count variance, scrap) with a reason
+         * @description Requires permission `inventory.stock.adjust`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        skuId: string;
+                        /** Format: uuid */
+                        binId: string;
+                        lotId?: string | null;
+                        /** @enum {string} */
+                        status?: "available" | "quality_hold" | "damaged" | "quarantine";
+                        delta: number;
+                        reason: string;
+                        /** @enum {string} */
+                        type?: "adjust" | "count_variance" | "scrap";
+                        /** @description Source document type, e.g. `asn`, `order`, `count` */
+                        sourceType?: string;
+                        sourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                            /** Format: uuid */
+                            skuId: string;
+                            lotId: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            fromBinId: string | null;
+                            fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            toBinId: string | null;
+                            toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            qty: number;
+                            actorId: string | null;
+                            actorName: string;
+                            reason: string | null;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reserve stock for an order, FEFO, all lines or none (for integrations and tests)
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order (or other document) the stock is reserved for */
+                        orderRef: string;
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** @description Quantity in base units */
+                            qty: number;
+                            /** Format: uuid */
+                            warehouseId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderRef: string;
+                            allocations: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/reservations/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an order's unpicked reservations (all, or the lines given)
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order (or other document) the stock is reserved for */
+                        orderRef: string;
+                        lines?: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** @description Quantity in base units */
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderRef: string;
+                            released: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                                /** Format: uuid */
+                                skuId: string;
+                                lotId: string | null;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                fromBinId: string | null;
+                                fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                toBinId: string | null;
+                                toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                qty: number;
+                                actorId: string | null;
+                                actorName: string;
+                                reason: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger = balances: rebuild balances from the movements and list every discrepancy
+         * @description Requires permission `inventory.stock.read`.
+         *
+         *     Requires permission `inventory.stock.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            movements: number;
+                            balances: number;
+                            discrepancyCount: number;
+                            discrepancies: {
+                                /** @enum {string} */
+                                kind: "balance" | "reservation";
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                lotId: string | null;
+                                status: string;
+                                ledgerOnHand: number;
+                                balanceOnHand: number;
+                                ledgerReserved: number;
+                                balanceReserved: number;
+                            }[];
+                            durationMs: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/skus": {
         parameters: {
             query?: never;

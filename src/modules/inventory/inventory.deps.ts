@@ -1,0 +1,47 @@
+import type { Db } from '../../platform/db';
+import type { StorageClass } from './location.service';
+
+/** What the ledger needs to know about a SKU (catalog module), in inventory's own terms. */
+export interface SkuFacts {
+  id: string;
+  code: string;
+  merchantId: string;
+  storageClass: StorageClass;
+  lotTracked: boolean;
+  shelfLifeDays: number | null;
+  minRemainingShelfLifeDays: number | null;
+}
+
+/**
+ * What inventory needs from other modules, injected by the composition root (src/app/modules.ts) so
+ * inventory never imports their files. `skuFacts` throws the catalog's not-found error for an
+ * unknown SKU.
+ */
+export interface InventoryDeps {
+  skuFacts(db: Db, skuId: string): Promise<SkuFacts>;
+}
+
+let bound: InventoryDeps | null = null;
+
+/**
+ * `createInventoryModule(deps)` binds the lookups here, so the public ledger functions keep the
+ * signature other modules call (`reserve(trx, input)`) without passing deps around. Only functions
+ * are kept — no data — so every process behaves the same.
+ */
+export function bindInventoryDeps(deps: InventoryDeps): void {
+  bound = { skuFacts: deps.skuFacts };
+}
+
+export function inventoryDeps(): InventoryDeps {
+  if (!bound) throw new Error('inventory: call createInventoryModule(deps) before using the ledger');
+  return bound;
+}
+
+/** Which zones may hold an item of each storage class (dispatch points take everything, briefly). */
+export const ZONES_FOR_CLASS: Record<StorageClass, readonly StorageClass[]> = {
+  ambient: ['ambient'],
+  chilled: ['chilled'],
+  frozen: ['frozen'],
+  fragile: ['fragile'],
+  hazardous: ['hazardous'],
+};

@@ -1,0 +1,242 @@
+import { recordAudit } from '../../platform/audit/audit';
+import type { Principal } from '../../platform/auth/principal';
+import type { Trx } from '../../platform/db';
+import { AppError, badRequest, notFound } from '../../platform/lib/errors';
+import { newId } from '../../platform/lib/ids';
+import { addDays } from '../../platform/time/calendar';
+import { binsByIds, type LocatedBin } from './bin.service';
+import { inventoryDeps, type SkuFacts, ZONES_FOR_CLASS } from './inventory.deps';
+import { type LedgerContext, postMovements } from './ledger.repo';
+import { type LotRow, type MovementRow, type MovementType, type StockStatus, stockDb } from './stock.tables';
+
+/** Who acts, when, and (for HTTP callers) within which warehouses. */
+export interface StockContext extends LedgerContext {
+  /** When set, bins outside the principal's warehouses are "not found". */
+  principal?: Principal | null;
+}
+
+export interface SourceRef {
+  sourceType?: string | null;
+  sourceId?: string | null;
+  reason?: string | null;
+}
+
+export interface ReceiveInput extends SourceRef {
+  skuId: string;
+  binId: string;
+  qty: number;
+  lotCode?: string | null;
+  productionDate?: string | null;
+  expiryDate?: string | null;
+  status?: StockStatus;
+  /** `receipt` (default), `return` or `kit_produce`. */
+  type?: Extract<MovementType, 'receipt' | 'return' | 'kit_produce'>;
+}
+
+export function assertStorable(sku: SkuFacts, bin: LocatedBin): void {
+  if (!bin.active) throw new AppError('conflict', 'inventory.bin_inactive', { bin: bin.code });
+  if (bin.kind === 'dispatch') return;
+  if (!bin.storage_class || !ZONES_FOR_CLASS[sku.storageClass].includes(bin.storage_class))
+    throw new AppError('conflict', 'inventory.storage_class_mismatch', {
+      sku: sku.code,
+      skuClass: sku.storageClass,
+      bin: bin.code,
+      zoneClass: bin.storage_class ?? '-',
+    });
+}
+
+/** Find or create the SKU's lot; a lot code given for an untracked SKU (or missing for a tracked one) is refused. */
+export async function lotFor(trx: Trx, sku: SkuFacts, input: ReceiveInput): Promise<LotRow | null> {
+  if (!sku.lotTracked) {
+    if (input.lotCode) throw badRequest('inventory.lot_not_tracked', { sku: sku.code });
+    return null;
+  }
+  if (!input.lotCode) throw badRequest('inventory.lot_required', { sku: sku.code });
+  const db = stockDb(trx);
+  const existing = await db
+    .selectFrom('inventory.lot')
+    .selectAll()
+    .where('sku_id', '=', sku.id)
+    .where('code', '=', input.lotCode)
+    .executeTakeFirst();
+  let expiry = input.expiryDate ?? null;
+  if (!expiry && input.productionDate && sku.shelfLifeDays)
+    expiry = addDays(input.productionDate, sku.shelfLifeDays);
+  if (existing) {
+    if (
+      (expiry && existing.expiry_date && expiry !== existing.expiry_date) ||
+      (input.productionDate && existing.production_date && input.productionDate !== existing.production_date)
+    )
+      throw new AppError('conflict', 'inventory.lot_dates_mismatch', {
+        lot: existing.code,
+        expiryDate: existing.expiry_date ?? '-',
+      });
+    return existing;
+  }
+  if (sku.shelfLifeDays && !expiry) throw badRequest('inventory.expiry_required', { sku: sku.code });
+  if (input.productionDate && expiry && expiry < input.productionDate)
+    throw badRequest('inventory.lot_dates_inverted');
+  const lot: LotRow = {
+    id: newId(),
+    sku_id: sku.id,
+    code: input.lotCode,
+    production_date: input.productionDate ?? null,
+    expiry_date: expiry,
+    created_at: new Date(),
+  };
+  await db
+    .insertInto('inventory.lot')
+    .values(lot)
+    .onConflict((oc) => oc.columns(['sku_id', 'code']).doNothing())
+    .execute();
+  return (await db
+    .selectFrom('inventory.lot')
+    .selectAll()
+    .where('sku_id', '=', sku.id)
+    .where('code', '=', input.lotCode)
+    .executeTakeFirst())!;
+}
+
+/** Goods arrive in a bin (receipt, customer return or kit output), with their lot. */
+export async function receive(trx: Trx, input: ReceiveInput, ctx: StockContext): Promise<MovementRow> {
+  const sku = await inventoryDeps().skuFacts(trx, input.skuId);
+  const bin = (await binsByIds(trx, [input.binId], ctx.principal)).get(input.binId)!;
+  assertStorable(sku, bin);
+  const lot = await lotFor(trx, sku, input);
+  const [movement] = await postMovements(
+    trx,
+    [
+      {
+        type: input.type ?? 'receipt',
+        skuId: sku.id,
+        lotId: lot?.id ?? null,
+        warehouseId: bin.warehouse_id,
+        to: { binId: bin.id, status: input.status ?? 'available' },
+        qty: input.qty,
+        reason: input.reason,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId,
+      },
+    ],
+    ctx,
+  );
+  return movement;
+}
+
+export interface MoveInput extends SourceRef {
+  skuId: string;
+  lotId?: string | null;
+  fromBinId: string;
+  toBinId: string;
+  qty: number;
+  fromStatus?: StockStatus;
+  /** Default: the same status. A move within one bin that changes only the status is allowed. */
+  toStatus?: StockStatus;
+  type?: Extract<MovementType, 'move' | 'putaway'>;
+}
+
+/** Move free (unreserved) stock between bins of one warehouse, or change its status. */
+export async function move(trx: Trx, input: MoveInput, ctx: StockContext): Promise<MovementRow> {
+  const sku = await inventoryDeps().skuFacts(trx, input.skuId);
+  const bins = await binsByIds(trx, [input.fromBinId, input.toBinId], ctx.principal);
+  const from = bins.get(input.fromBinId)!;
+  const to = bins.get(input.toBinId)!;
+  if (from.warehouse_id !== to.warehouse_id)
+    throw badRequest('inventory.cross_warehouse_move', { from: from.code, to: to.code });
+  const fromStatus = input.fromStatus ?? 'available';
+  const toStatus = input.toStatus ?? fromStatus;
+  if (from.id === to.id && fromStatus === toStatus) throw badRequest('inventory.move_to_same_place');
+  if (to.id !== from.id) assertStorable(sku, to);
+  const lotId = await checkedLot(trx, sku, input.lotId ?? null);
+  const [movement] = await postMovements(
+    trx,
+    [
+      {
+        type: input.type ?? 'move',
+        skuId: sku.id,
+        lotId,
+        warehouseId: from.warehouse_id,
+        from: { binId: from.id, status: fromStatus },
+        to: { binId: to.id, status: toStatus },
+        qty: input.qty,
+        reason: input.reason,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId,
+      },
+    ],
+    ctx,
+  );
+  return movement;
+}
+
+async function checkedLot(trx: Trx, sku: SkuFacts, lotId: string | null): Promise<string | null> {
+  if (!sku.lotTracked) {
+    if (lotId) throw badRequest('inventory.lot_not_tracked', { sku: sku.code });
+    return null;
+  }
+  if (!lotId) throw badRequest('inventory.lot_required', { sku: sku.code });
+  const lot = await stockDb(trx)
+    .selectFrom('inventory.lot')
+    .select('id')
+    .where('id', '=', lotId)
+    .where('sku_id', '=', sku.id)
+    .executeTakeFirst();
+  if (!lot) throw notFound('lot', lotId);
+  return lot.id;
+}
+
+export interface AdjustInput extends SourceRef {
+  skuId: string;
+  binId: string;
+  lotId?: string | null;
+  status?: StockStatus;
+  /** Signed change in base units (never 0). */
+  delta: number;
+  reason: string;
+  type?: Extract<MovementType, 'adjust' | 'count_variance' | 'scrap' | 'kit_consume'>;
+}
+
+/** A correction (stock found or lost, a count variance, a write-off), with its reason. */
+export async function adjust(trx: Trx, input: AdjustInput, ctx: StockContext): Promise<MovementRow> {
+  const type = input.type ?? 'adjust';
+  if (!Number.isSafeInteger(input.delta) || input.delta === 0) throw badRequest('inventory.adjust_zero');
+  if ((type === 'scrap' || type === 'kit_consume') && input.delta > 0)
+    throw badRequest('inventory.adjust_sign', { type });
+  if (!input.reason?.trim()) throw badRequest('inventory.reason_required');
+  const sku = await inventoryDeps().skuFacts(trx, input.skuId);
+  const bin = (await binsByIds(trx, [input.binId], ctx.principal)).get(input.binId)!;
+  if (input.delta > 0) assertStorable(sku, bin);
+  const lotId = await checkedLot(trx, sku, input.lotId ?? null);
+  const leg = { binId: bin.id, status: input.status ?? 'available' };
+  const [movement] = await postMovements(
+    trx,
+    [
+      {
+        type,
+        skuId: sku.id,
+        lotId,
+        warehouseId: bin.warehouse_id,
+        ...(input.delta > 0 ? { to: leg } : { from: leg }),
+        qty: Math.abs(input.delta),
+        reason: input.reason,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId,
+      },
+    ],
+    ctx,
+  );
+  await recordAudit(
+    trx,
+    ctx.actor,
+    {
+      action: type,
+      entity: 'stock',
+      entityId: sku.id,
+      summary: `${type} ${input.delta > 0 ? '+' : ''}${input.delta} ${sku.code} @ ${bin.code}: ${input.reason}`,
+      after: { movementId: movement.id, binId: bin.id, lotId, status: leg.status, delta: input.delta },
+      merchantId: sku.merchantId,
+    },
+    ctx.now,
+  );
+  return movement;
+}
