@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../platform/config/config';
+import { registerAuditCommands } from './audit.command';
 import { registerCatalogCommands } from './catalog.command';
 import { registerDoctorCommand } from './doctor.command';
 import { registerGenCommand } from './gen.command';
@@ -13,6 +14,7 @@ const program = new Command('wayline')
 registerStartCommands(program);
 registerCatalogCommands(program);
 registerUserCommands(program);
+registerAuditCommands(program);
 registerDoctorCommand(program);
 registerGenCommand(program);
 

@@ -54,6 +54,10 @@ describe('wayline CLI', () => {
     const weak = wayline('users', 'reset-password', 'ops.admin', '--password', 'weak');
     expect(weak.status).toBe(1);
 
+    const audit = wayline('audit', 'stock');
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.stdout).toContain('ledger and balances agree');
+
     const doctor = wayline('doctor');
     expect(doctor.stdout).toContain('✔ Database');
     expect(doctor.stdout).toContain('✔ Migrations');
@@ -64,5 +68,5 @@ describe('wayline CLI', () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('PORT');
-  });
+  }, 240_000);
 });
