@@ -15,7 +15,7 @@ import { checkSolution } from '../../src/solvers/vrp/feasibility';
 import { type BksRow, parseBks } from '../../src/solvers/vrp/formats/bks';
 import { cvrpProblem, fleetFromName, parseCvrplib } from '../../src/solvers/vrp/formats/cvrplib';
 import { parseSolomon, solomonProblem } from '../../src/solvers/vrp/formats/solomon';
-import type { VrpProblem } from '../../src/solvers/vrp/model';
+import type { HgsParams, VrpProblem } from '../../src/solvers/vrp/model';
 import { solveVrp } from '../../src/solvers/vrp/solve';
 
 const { values } = parseArgs({
@@ -25,11 +25,14 @@ const { values } = parseArgs({
     time: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    /** Solver parameters as JSON, e.g. '{"granularity":30}' (for A/B comparisons). */
+    params: { type: 'string' },
   },
 });
 const dataDir = path.resolve(values.data);
 const seconds = Number(values.time);
 const seed = Number(values.seed);
+const params = values.params ? (JSON.parse(values.params) as Partial<HgsParams>) : undefined;
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
 
 const readBks = (file: string) =>
@@ -66,6 +69,8 @@ for (const file of walk(dataDir)) {
     const problem = cvrpProblem(c, {
       rounding: ref?.rounding ?? 'nint',
       vehicles: limited ? fleetFromName(instance) : undefined,
+      // A/B/P: the fleet is k and every BKS uses exactly k routes (README), so exactly k are enforced
+      exactFleet: limited,
     });
     tasks.push({ instance, group: set.replace('cvrplib-', ''), objective: 'cvrp', problem, ref });
   } else {
@@ -107,7 +112,7 @@ console.log(`VRP benchmark: ${tasks.length} runs, ${seconds} s each, seed ${seed
 console.log('| instance | objective | n | cost | vehicles | BKS | BKS veh | gap % | s | feasible |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const task of tasks) {
-  const solution = await solveVrp(task.problem, { seed, timeLimitMs: seconds * 1000 });
+  const solution = await solveVrp(task.problem, { seed, timeLimitMs: seconds * 1000, params });
   const report = checkSolution(task.problem, solution);
   const feasible = report.feasible && solution.unassigned.length === 0;
   const cost = report.distance;

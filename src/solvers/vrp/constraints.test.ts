@@ -31,6 +31,20 @@ const solve = async (p: VrpProblem) => {
   return s;
 };
 
+describe('fleet use', () => {
+  it('useAll: every vehicle drives, even when fewer routes would be shorter', async () => {
+    const stops = [1, 2, 3, 4, 5].map((k) => ({ id: `s${k}`, location: k, demand: { weightG: 10 } }));
+    const free = await solve(problem(stops, [vehicle({ count: 3 })]));
+    expect(free.routes).toHaveLength(1);
+    const p = problem(stops, [vehicle({ count: 3, useAll: true })]);
+    const s = await solve(p);
+    expect(s.routes).toHaveLength(3);
+    expect(s.unassigned).toEqual([]);
+    // the checker rejects a plan that leaves a vehicle idle
+    expect(checkSolution(p, free).errors.join()).toMatch(/all 3 vehicles must be used/);
+  });
+});
+
 describe('unassigned stops come back with a reason', () => {
   it('too heavy, no skill, window unreachable', async () => {
     const p = problem(

@@ -94,6 +94,9 @@ export const checkSolution = (problem: VrpProblem, solution: VrpSolution): Feasi
   used.forEach((k, t) => {
     const count = vehicleTypes[t].count;
     if (count !== undefined && k > count) errors.push(`vehicle type ${t}: ${k} routes for ${count} vehicles`);
+    const servable = stops.length - solution.unassigned.length;
+    if (vehicleTypes[t].useAll && count !== undefined && k < Math.min(count, servable))
+      errors.push(`vehicle type ${t}: ${k} routes, all ${count} vehicles must be used`);
   });
   seen.forEach((k, s) => {
     if (k !== 1) errors.push(`stop ${s}: ${k === 0 ? 'missing' : `appears ${k} times`}`);

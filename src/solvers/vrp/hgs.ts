@@ -22,6 +22,7 @@ export const DEFAULT_PARAMS: HgsParams = {
   targetFeasible: 0.2,
   restartAfter: 20_000,
   repairProbability: 0.5,
+  fleetMinimisation: true,
 };
 
 export interface HgsResult {
@@ -47,7 +48,7 @@ const initialPenalties = (inst: Instance): Penalties => {
   }
   const cd = inst.costDist[0];
   // With a fixed cost per vehicle, dropping a route must not be cheaper than the violation it causes.
-  const fixed = inst.fixedCost[0];
+  const fixed = Math.max(0, inst.fixedCost[0]);
   const load = new Float64Array(dims);
   for (let d = 0; d < dims; d++) {
     let maxDemand = 0;
@@ -62,7 +63,12 @@ const initialPenalties = (inst: Instance): Penalties => {
   return { load, timeWarp: Math.max(perSecond, 1e-6), skill: Math.max(1, cd * maxDist * 10) };
 };
 
-export const runHgs = async (inst: Instance, options: SolveOptions): Promise<HgsResult> => {
+/** `initial`: routes to start from (educated and added first), e.g. a plan with one route removed. */
+export const runHgs = async (
+  inst: Instance,
+  options: SolveOptions,
+  initial?: number[][],
+): Promise<HgsResult> => {
   const params = { ...DEFAULT_PARAMS, ...options.params };
   const clock = options.clock ?? (() => performance.now());
   const t0 = clock();
@@ -159,6 +165,11 @@ export const runHgs = async (inst: Instance, options: SolveOptions): Promise<Hgs
     }
   };
 
+  if (initial !== undefined && inst.n > 0) {
+    const used = initial.filter((r) => r.length > 0);
+    if (used.length <= inst.nSlots)
+      consider(educate(Array.from({ length: inst.nSlots }, (_, r) => used[r] ?? [])));
+  }
   await initialise();
   const child = new Int32Array(inst.n);
   const seen = new Uint8Array(inst.n);

@@ -58,8 +58,11 @@ export class Evaluator {
     let g = 0;
     for (let r = 0; r < routes.length; r++) {
       const route = routes[r];
-      if (route.length === 0) continue;
       const t = inst.slotType[r];
+      if (route.length === 0) {
+        cost += inst.emptyCost[t];
+        continue;
+      }
       nRoutes++;
       // fold the route into buf[0..stride)
       let cur = 0;

@@ -30,6 +30,8 @@ export interface Instance {
   nTypes: number;
   capacity: Float64Array;
   fixedCost: Float64Array;
+  /** Cost of leaving a vehicle of the type unused: 0, or a penalty above any detour when `useAll`. */
+  emptyCost: Float64Array;
   costDist: Float64Array;
   costDur: Float64Array;
   typeSkills: Int32Array;
@@ -159,6 +161,15 @@ export const compileProblem = (problem: VrpProblem): Compiled => {
   });
 
   const nTypes = types.length;
+  // "use every vehicle": an unused vehicle costs above the largest detour splitting a route can cost
+  let maxDist = 0;
+  let maxDur = 0;
+  for (let k = 0; k < m * m; k++) {
+    if (Number.isFinite(dist[k])) maxDist = Math.max(maxDist, dist[k]);
+    if (Number.isFinite(dur[k])) maxDur = Math.max(maxDur, dur[k]);
+  }
+  const allVehiclesBonus = (t: number) =>
+    ((types[t].costPerKm ?? 1) / 1000) * 2 * maxDist + ((types[t].costPerHour ?? 0) / 3600) * 2 * maxDur + 1;
   const capacity = new Float64Array(nTypes * dims);
   for (let t = 0; t < nTypes; t++) for (let d = 0; d < dims; d++) capacity[t * dims + d] = cap(t, d);
   const slotTypes: number[] = [];
@@ -186,6 +197,7 @@ export const compileProblem = (problem: VrpProblem): Compiled => {
       nTypes,
       capacity,
       fixedCost: Float64Array.from(types, (t) => t.fixedCost ?? 0),
+      emptyCost: Float64Array.from(types, (t, k) => (t.useAll ? allVehiclesBonus(k) : 0)),
       costDist: Float64Array.from(types, (t) => (t.costPerKm ?? 1) / 1000),
       costDur: Float64Array.from(types, (t) => (t.costPerHour ?? 0) / 3600),
       typeSkills: Int32Array.from(typeMask),

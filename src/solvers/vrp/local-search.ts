@@ -5,6 +5,7 @@
  * Inter-route moves are priced in O(dims) from prefix/suffix segments; intra-route moves in O(route).
  */
 import type { Instance } from './instance';
+import { IntraRoute } from './intra-route';
 import type { Prng } from './prng';
 import { RouteState } from './route-state';
 import type { Penalties } from './segment';
@@ -19,6 +20,7 @@ export class LocalSearch {
   private readonly lastTest: Int32Array;
   private readonly order: Int32Array;
   private readonly sameEnd: Uint8Array;
+  private readonly intra: IntraRoute;
   private nbMoves = 0;
   private improved = false;
 
@@ -27,6 +29,7 @@ export class LocalSearch {
     readonly neighbours: Int32Array[],
   ) {
     this.st = new RouteState(inst);
+    this.intra = new IntraRoute(inst, this.st);
     this.A = new Int32Array(inst.n + 2);
     this.B = new Int32Array(inst.n + 2);
     this.lastMod = new Int32Array(inst.nSlots);
@@ -105,7 +108,11 @@ export class LocalSearch {
     const st = this.st;
     const ru = st.routeOf[u];
     const i = st.posOf[u];
-    if (ru === rv) return this.tryIntra(ru, i, j);
+    if (ru === rv) {
+      if (!this.intra.tryMoves(ru, i, j)) return false;
+      this.moved(ru, ru);
+      return true;
+    }
     const inst = this.inst;
     const tu = inst.slotType[ru];
     const tv = inst.slotType[rv];
@@ -127,6 +134,7 @@ export class LocalSearch {
     const cdv = inst.costDist[tv];
     const fu = inst.fixedCost[tu];
     const fv = inst.fixedCost[tv];
+    const eu = inst.emptyCost[tu];
     const pre = st.pre;
     const suf = st.suf;
     const pu0 = st.node(ru, i - 1);
@@ -135,12 +143,14 @@ export class LocalSearch {
     const bound = base - EPS;
     // relocate u after v
     if (
-      (Lu === 1 ? 0 : fu + cdu * (pre[pu] + dist[pu0 * m + st.node(ru, i + 1)] + suf[st.preOff(ru, i + 1)])) +
+      (Lu === 1
+        ? eu
+        : fu + cdu * (pre[pu] + dist[pu0 * m + st.node(ru, i + 1)] + suf[st.preOff(ru, i + 1)])) +
         fv +
         cdv * (pre[pv] + dist[vj * m + u] + dist[u * m + nv0] + suf[st.preOff(rv, j + 1)]) <
       bound
     ) {
-      const cu = Lu === 1 ? 0 : st.costAB(tu, pu, st.preOff(ru, i + 1), sk ? mu - st.mismatch(u, tu) : 0);
+      const cu = Lu === 1 ? eu : st.costAB(tu, pu, st.preOff(ru, i + 1), sk ? mu - st.mismatch(u, tu) : 0);
       if (cu < base) {
         const cv = st.costAxB(tv, pv, u, st.preOff(rv, j + 1), sk ? mv + st.mismatch(u, tv) : 0);
         if (cu + cv < base - EPS) return this.applyInter(1, ru, i, rv, j);
@@ -148,7 +158,9 @@ export class LocalSearch {
     }
     if (
       x >= 0 &&
-      (Lu === 2 ? 0 : fu + cdu * (pre[pu] + dist[pu0 * m + st.node(ru, i + 2)] + suf[st.preOff(ru, i + 2)])) +
+      (Lu === 2
+        ? eu
+        : fu + cdu * (pre[pu] + dist[pu0 * m + st.node(ru, i + 2)] + suf[st.preOff(ru, i + 2)])) +
         fv +
         cdv *
           (pre[pv] +
@@ -159,7 +171,7 @@ export class LocalSearch {
     ) {
       const cu =
         Lu === 2
-          ? 0
+          ? eu
           : st.costAB(tu, pu, st.preOff(ru, i + 2), sk ? mu - st.mismatch(u, tu) - st.mismatch(x, tu) : 0);
       if (cu < base) {
         const m2 = sk ? mv + st.mismatch(u, tv) + st.mismatch(x, tv) : 0;
@@ -247,15 +259,15 @@ export class LocalSearch {
       const lenV = j + Lu - i;
       const lb =
         (lenU === 0
-          ? 0
+          ? eu
           : fu + cdu * (pre[st.preOff(ru, i)] + dist[u * m + nv0] + suf[st.preOff(rv, j + 1)])) +
         (lenV === 0
-          ? 0
+          ? inst.emptyCost[tv]
           : fv + cdv * (pre[pv] + dist[vj * m + st.node(ru, i + 1)] + suf[st.preOff(ru, i + 1)]));
       if (lb >= bound) return false;
-      let c = lenU === 0 ? 0 : st.costAB(tu, st.preOff(ru, i), st.preOff(rv, j + 1), 0);
+      let c = lenU === 0 ? eu : st.costAB(tu, st.preOff(ru, i), st.preOff(rv, j + 1), 0);
       if (c < base) {
-        c += lenV === 0 ? 0 : st.costAB(tv, pv, st.preOff(ru, i + 1), 0);
+        c += lenV === 0 ? inst.emptyCost[tv] : st.costAB(tv, pv, st.preOff(ru, i + 1), 0);
         if (c < base - EPS) return this.applyInter(7, ru, i, rv, j);
       }
     }
@@ -327,71 +339,6 @@ export class LocalSearch {
     for (let k = 0; k < L; k++) st.seq[base + 1 + k] = buf[k];
     st.len[r] = L;
     st.update(r);
-  }
-
-  /** Intra-route relocate (1, 2, 2 reversed), swap and 2-opt between positions i (u) and j. */
-  private tryIntra(r: number, i: number, j: number): boolean {
-    const st = this.st;
-    const L = st.len[r];
-    const t = this.inst.slotType[r];
-    const base = st.rcost[r];
-    const A = st.tmpSeq;
-    const route = this.B;
-    for (let p = 1; p <= L; p++) route[p] = st.node(r, p);
-    // relocate blocks of 1 or 2 (2 also reversed) starting at i to after position j
-    for (let k = 1; k <= 2; k++) {
-      if (i + k - 1 > L || (j >= i - 1 && j <= i + k - 1)) continue;
-      for (let rev = 0; rev < (k === 2 ? 2 : 1); rev++) {
-        let n = 0;
-        for (let p = 1; p <= L; p++) {
-          if (p >= i && p < i + k) continue;
-          A[n++] = route[p];
-          if (p === j) n = this.putBlock(A, n, route, i, k, rev === 1);
-        }
-        if (j === 0) {
-          // shift right and put the block first
-          for (let q = n - 1; q >= 0; q--) A[q + k] = A[q];
-          this.putBlock(A, 0, route, i, k, rev === 1);
-          n += k;
-        }
-        if (this.tryIntraSeq(r, t, n, base)) return true;
-      }
-    }
-    if (j >= 1 && j !== i) {
-      // swap
-      for (let p = 1; p <= L; p++) A[p - 1] = p === i ? route[j] : p === j ? route[i] : route[p];
-      if (this.tryIntraSeq(r, t, L, base)) return true;
-      // 2-opt: reverse the path between the two positions
-      const lo = Math.min(i, j) + 1;
-      const hi = Math.max(i, j);
-      if (hi - lo >= 1) {
-        for (let p = 1; p <= L; p++) A[p - 1] = p >= lo && p <= hi ? route[lo + hi - p] : route[p];
-        if (this.tryIntraSeq(r, t, L, base)) return true;
-      }
-    }
-    return false;
-  }
-
-  private tryIntraSeq(r: number, t: number, n: number, base: number): boolean {
-    const st = this.st;
-    if (st.costSeq(t, n, base - EPS) < base - EPS) {
-      st.commitSeq(r, n);
-      this.moved(r, r);
-      return true;
-    }
-    return false;
-  }
-
-  private putBlock(A: Int32Array, n: number, route: Int32Array, i: number, k: number, rev: boolean): number {
-    if (k === 1) A[n++] = route[i];
-    else if (rev) {
-      A[n++] = route[i + 1];
-      A[n++] = route[i];
-    } else {
-      A[n++] = route[i];
-      A[n++] = route[i + 1];
-    }
-    return n;
   }
 }
 

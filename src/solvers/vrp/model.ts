@@ -40,6 +40,11 @@ export interface VehicleType {
   id: string;
   /** Vehicles of this type available; default: as many as there are stops. */
   count?: number;
+  /**
+   * Every one of the `count` vehicles must drive a route (the CVRPLIB A/B/P convention "exactly k
+   * routes"). The search prices each used vehicle with a bonus larger than any detour a split causes.
+   */
+  useAll?: boolean;
   capacity: Demand;
   fixedCost?: number;
   costPerKm?: number;
@@ -98,6 +103,8 @@ export interface HgsParams {
   restartAfter: number;
   /** Chance to repair an infeasible offspring with raised penalties. */
   repairProbability: number;
+  /** Route minimisation phases when vehicles carry a fixed cost (homogeneous fleet). */
+  fleetMinimisation: boolean;
 }
 
 export interface SolveProgress {

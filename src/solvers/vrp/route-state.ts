@@ -105,7 +105,7 @@ export class RouteState {
     }
     merge(inst, S, ds, 2 * t * S, suf, o, suf, o - S);
     this.mis[r] = mis;
-    this.rcost[r] = L === 0 ? 0 : this.finish(t, pre, (base + L + 1) * S, mis);
+    this.rcost[r] = L === 0 ? inst.emptyCost[t] : this.finish(t, pre, (base + L + 1) * S, mis);
   }
 
   /** Cost of a complete route segment for type t with `mis` skill mismatches. */
@@ -136,8 +136,8 @@ export class RouteState {
 
   /** Cost of the client sequence `tmpSeq[0..L)` driven by slot type t (slow path, O(L)). */
   costSeq(t: number, L: number, bound = Number.POSITIVE_INFINITY): number {
-    if (L === 0) return 0;
     const { inst, S, tmp, tmpSeq, cs, ds } = this;
+    if (L === 0) return inst.emptyCost[t];
     // distance-only lower bound first
     let prev = inst.startNode[t];
     let d = 0;

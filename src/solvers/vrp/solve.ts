@@ -1,3 +1,4 @@
+import { runWithFleetMinimisation, wantsFleetMinimisation } from './fleet-min';
 import { runHgs } from './hgs';
 import { compileProblem } from './instance';
 import type { SolveOptions, VrpProblem, VrpSolution } from './model';
@@ -9,7 +10,10 @@ import { repairByRemoval, toSolution } from './result';
  */
 export const solveVrp = async (problem: VrpProblem, options: SolveOptions = {}): Promise<VrpSolution> => {
   const { inst, unassigned } = compileProblem(problem);
-  const result = await runHgs(inst, options);
+  const result =
+    options.params?.fleetMinimisation !== false && wantsFleetMinimisation(inst)
+      ? await runWithFleetMinimisation(inst, options)
+      : await runHgs(inst, options);
   const meta = { iterations: result.iterations, elapsedMs: result.elapsedMs, history: result.history };
   if (result.best !== null) return toSolution(problem, inst, result.best.routes, unassigned, meta);
   const { routes, removed } = repairByRemoval(inst, result.fallback);

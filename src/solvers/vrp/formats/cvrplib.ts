@@ -49,10 +49,13 @@ export const parseCvrplib = (text: string): CvrpInstance => {
   };
 };
 
-/** Stop k is customer k + 1 (as in `.sol` files); `vehicles` undefined = unlimited fleet. */
+/**
+ * Stop k is customer k + 1 (as in `.sol` files); `vehicles` undefined = unlimited fleet; `exactFleet`:
+ * every vehicle drives (A/B/P BKS use exactly k routes).
+ */
 export const cvrpProblem = (
   c: CvrpInstance,
-  options: { rounding?: Rounding; vehicles?: number } = {},
+  options: { rounding?: Rounding; vehicles?: number; exactFleet?: boolean } = {},
 ): VrpProblem => ({
   depots: [{ id: 'depot', location: 0 }],
   stops: c.x
@@ -62,6 +65,7 @@ export const cvrpProblem = (
     {
       id: 'vehicle',
       count: options.vehicles,
+      useAll: options.exactFleet === true && options.vehicles !== undefined,
       capacity: { items: c.capacity },
       costPerKm: 1000,
       startDepot: 0,
