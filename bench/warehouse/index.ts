@@ -6,7 +6,7 @@
  *   ledger row, order reservation — on a known balance row, no allocation logic);
  * - `auditStock` over ≥ 1 million movements generated with bulk SQL.
  *
- *   DATABASE_URL=postgres://… npm run bench -- warehouse [--seconds 5] [--clients 16] [--movements 1000000]
+ *   DATABASE_URL=postgres://… npm run bench -- warehouse [--seconds 5] [--rounds 3] [--clients 16] [--movements 1000000]
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -30,12 +30,14 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '16' },
     movements: { type: 'string', default: '1000000' },
     skus: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const movements = Number(values.movements);
 const skuCount = Number(values.skus);
+const rounds = Math.max(1, Number(values.rounds));
 const base = process.env.DATABASE_URL;
 if (!base) {
   console.error('bench warehouse needs DATABASE_URL (a PostgreSQL server)');
@@ -113,29 +115,32 @@ try {
   });
 
   // ── Reservation throughput ──
+  // The API and the raw-SQL phases alternate (`--rounds`, `--seconds` in all per side), so a
+  // load swing on a shared machine weighs on both sides alike.
+  let phase = 0;
   async function timed(worker: (client: number, n: number) => Promise<void>) {
-    const until = performance.now() + seconds * 1000;
+    const until = performance.now() + (seconds * 1000) / rounds;
     let done = 0;
+    phase++;
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let n = 0; performance.now() < until; n++) {
-          await worker(c, n);
+          await worker(c, phase * 1_000_000 + n);
           done++;
         }
       }),
     );
-    return done / seconds;
+    return done;
   }
   const pick = () => skuIds[Math.floor(Math.random() * skuCount)];
-  const apiRate = await timed((c, n) =>
+  const apiWorker = (c: number, n: number) =>
     inTransaction(db, (trx) =>
       reserve(
         trx,
         { orderRef: `API-${c}-${n}`, lines: [{ skuId: pick(), qty: 1, warehouseId }] },
         { actor, now: new Date() },
       ),
-    ).then(() => undefined),
-  );
+    ).then(() => undefined);
   const balanceIds = new Map(
     (
       await tablesOf<any>(db)
@@ -146,7 +151,7 @@ try {
     ).map((r) => [r.sku_id as string, r]),
   );
   const pool = new pg.Pool({ connectionString: url.toString(), max: clients });
-  const rawRate = await timed(async (c, n) => {
+  const rawWorker = async (c: number, n: number) => {
     const b = balanceIds.get(pick())!;
     const client = await pool.connect();
     try {
@@ -166,7 +171,15 @@ try {
     } finally {
       client.release();
     }
-  });
+  };
+  let apiDone = 0;
+  let rawDone = 0;
+  for (let r = 0; r < rounds; r++) {
+    apiDone += await timed(apiWorker);
+    rawDone += await timed(rawWorker);
+  }
+  const apiRate = apiDone / seconds;
+  const rawRate = rawDone / seconds;
   await pool.end();
 
   // ── 1 million movements in bulk: pairs of (receipt of 2 into bin k, move of 1 from k to k+1) ──
@@ -199,7 +212,7 @@ try {
   const ratio = apiRate / rawRate;
 
   console.log(
-    `\n## Warehouse benchmark — stock ledger (PostgreSQL, ${clients} clients, ${seconds} s per phase)\n`,
+    `\n## Warehouse benchmark — stock ledger (PostgreSQL, ${clients} clients, ${seconds} s per side in ${rounds} alternating rounds)\n`,
   );
   console.log('| measure | value |');
   console.log('| --- | --- |');

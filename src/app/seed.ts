@@ -1,5 +1,5 @@
-import { seedDemoSkus } from '../modules/catalog';
-import { seedDemoBins, seedDemoWarehouses, warehouseIdsByCode } from '../modules/inventory';
+import { listSkus, seedDemoSkus } from '../modules/catalog';
+import { seedDemoBins, seedDemoStock, seedDemoWarehouses, warehouseIdsByCode } from '../modules/inventory';
 import { seedDemoStructure, seedDemoUsers, seedDepartments, syncDefaultRoles } from '../modules/org';
 import { type Db, inTransaction } from '../platform/db';
 import type { PermissionDef } from '../platform/http/module';
@@ -24,6 +24,8 @@ export async function seedSystem(
     await seedDemoBins(trx, options.now);
     const users = await seedDemoUsers(trx, await warehouseIdsByCode(trx), options.now);
     await seedDemoSkus(trx, { merchants, now: options.now });
+    // Opening stock in the demo warehouses' bins, received through the ledger.
+    await seedDemoStock(trx, (await listSkus(trx, { limit: 10_000 }, null)).items, options.now);
     return users;
   });
 }

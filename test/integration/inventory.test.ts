@@ -30,6 +30,16 @@ async function skuWhere(query: string, pick: (s: any) => boolean) {
   return sku;
 }
 
+/** A SKU matching `pick` with no (demo) stock in Shanghai yet, so a test controls all of it there. */
+async function unstockedSku(query: string, pick: (s: any) => boolean) {
+  const items = (await admin.get(`/api/catalog/skus?${query}&limit=500`)).body.items.filter(pick);
+  for (const sku of items) {
+    const stock = await admin.get(`/api/inventory/stock?skuId=${sku.id}&warehouseId=${sh.id}&limit=1`);
+    if (!stock.body.items.length) return sku;
+  }
+  throw new Error(`no SKU without stock in WH-SH for ${query}`);
+}
+
 describe('bins', () => {
   it('are seeded as a grid per zone with one dispatch point per warehouse', async () => {
     expect(binsOf.sh.length).toBeGreaterThan(100);
@@ -77,10 +87,55 @@ describe('bins', () => {
   });
 });
 
+describe('demo stock', () => {
+  it('is received through the ledger into bins its storage class allows, fresh goods in dated lots', async () => {
+    const skus: any[] = (await admin.get('/api/catalog/skus?limit=500')).body.items;
+    const classOf = new Map(skus.map((s) => [s.id, s.storageClass]));
+    const warehouses = (await admin.get('/api/inventory/warehouses')).body.items;
+    const zoneClass = new Map<string, string>(
+      warehouses.flatMap((w: any) => w.zones.map((z: any) => [z.id, z.storageClass])),
+    );
+    const rows: any[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: any = await admin.get(`/api/inventory/stock?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+      rows.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    }
+    expect(rows.length).toBeGreaterThan(300);
+    for (const r of rows) {
+      expect(r.zoneId).not.toBeNull();
+      expect(zoneClass.get(r.zoneId)).toBe(classOf.get(r.skuId));
+      expect(r.onHand).toBeGreaterThan(0);
+    }
+    const stocked = skus.filter((s) => s.active && rows.some((r) => r.skuId === s.id));
+    expect(stocked.length).toBe(skus.filter((s) => s.active).length);
+    for (const sku of stocked) {
+      const homes = new Set(rows.filter((r) => r.skuId === sku.id).map((r) => r.warehouseId));
+      expect(homes.size).toBeGreaterThanOrEqual(1);
+      expect(homes.size).toBeLessThanOrEqual(2);
+    }
+    const today = day(0);
+    const lotted = rows.filter((r) => r.lotId);
+    expect(lotted.length).toBeGreaterThan(50);
+    expect(lotted.every((r) => r.expiryDate === null || r.expiryDate > today)).toBe(true);
+    // Some lots are close to expiry: below their SKU's minimum remaining shelf life.
+    const nearExpiry = lotted.filter((r) => {
+      const sku = skus.find((s) => s.id === r.skuId);
+      return (
+        r.expiryDate && sku.minRemainingShelfLifeDays && r.expiryDate < day(sku.minRemainingShelfLifeDays)
+      );
+    });
+    expect(nearExpiry.length).toBeGreaterThan(0);
+    const movements = await admin.get('/api/inventory/movements?sourceType=demo_seed&limit=5');
+    expect(movements.body.items[0]).toMatchObject({ type: 'receipt', actorName: expect.any(String) });
+    expect((await admin.get('/api/inventory/audit')).body).toMatchObject({ ok: true, discrepancyCount: 0 });
+  });
+});
+
 describe('the stock ledger through the API', () => {
   it('receives, moves, adjusts, reserves FEFO, releases, and the audit proves ledger = balances', async () => {
-    const dry = await skuWhere('storageClass=ambient', (s) => !s.lotTracked && s.active);
-    const fresh = await skuWhere(
+    const dry = await unstockedSku('storageClass=ambient', (s) => !s.lotTracked && s.active);
+    const fresh = await unstockedSku(
       'storageClass=chilled',
       (s) => s.lotTracked && s.active && s.minRemainingShelfLifeDays > 0,
     );
@@ -196,10 +251,10 @@ describe('the stock ledger through the API', () => {
       ]),
     );
     expect(byLot).toEqual({ 'L-SHORT': [50, 0], 'L-LATE': [10, 2], 'L-SOON': [4, 4] });
-    const page = await admin.get(`/api/inventory/stock?skuId=${fresh.id}&limit=2`);
+    const page = await admin.get(`/api/inventory/stock?skuId=${fresh.id}&warehouseId=${sh.id}&limit=2`);
     expect(page.body.items).toHaveLength(2);
     const rest = await admin.get(
-      `/api/inventory/stock?skuId=${fresh.id}&limit=2&cursor=${page.body.nextCursor}`,
+      `/api/inventory/stock?skuId=${fresh.id}&warehouseId=${sh.id}&limit=2&cursor=${page.body.nextCursor}`,
     );
     expect(rest.body.items).toHaveLength(1);
 
@@ -277,6 +332,126 @@ describe('the stock ledger through the API', () => {
       lines: [{ skuId: dry.id, qty: 2, warehouseId: bj.id }],
     });
     expect((await clerk.post('/api/inventory/reservations/release', { orderRef: 'SO-BJ' })).status).toBe(404);
+    expect((await admin.get('/api/inventory/audit')).body.ok).toBe(true);
+  });
+});
+
+describe('pick and ship through the API', () => {
+  it('picks reserved stock to the dispatch point, ships it, and refuses what is not reserved or picked', async () => {
+    const dry = await skuWhere('storageClass=ambient', (s) => !s.lotTracked && s.active);
+    const bin = binIn('ambient', 4);
+    const got = await admin.post('/api/inventory/receipts', { skuId: dry.id, binId: bin.id, qty: 8 });
+    expect(got.status, got.text).toBe(201);
+    const reserved = await admin.post('/api/inventory/reservations', {
+      orderRef: 'SO-PICK',
+      lines: [{ skuId: dry.id, qty: 5, warehouseId: sh.id }],
+    });
+    expect(reserved.status, reserved.text).toBe(201);
+    const [first] = reserved.body.allocations;
+    const dispatch = binsOf.sh.find((b) => b.kind === 'dispatch')!;
+
+    const picked = await admin.post('/api/inventory/picks', {
+      orderRef: 'SO-PICK',
+      skuId: dry.id,
+      binId: first.binId,
+      qty: Math.min(3, first.qty),
+    });
+    expect(picked.status, picked.text).toBe(201);
+    expect(picked.body).toMatchObject({
+      type: 'pick',
+      fromBinId: first.binId,
+      toBinId: dispatch.id,
+      qty: Math.min(3, first.qty),
+      sourceType: 'order',
+      sourceId: 'SO-PICK',
+    });
+    admin.lang = 'en';
+    const tooMany = await admin.post('/api/inventory/picks', {
+      orderRef: 'SO-PICK',
+      skuId: dry.id,
+      binId: first.binId,
+      qty: 6,
+    });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.code).toBe('inventory.not_reserved');
+    expect(tooMany.body.detail ?? tooMany.body.title).toMatch(/too little reserved/);
+    admin.lang = 'zh-CN';
+    const invalid = await admin.post('/api/inventory/picks', { orderRef: 'SO-PICK', skuId: dry.id, qty: 1 });
+    expect(invalid.status).toBe(400);
+
+    const shipped = await admin.post('/api/inventory/shipments', { orderRef: 'SO-PICK' });
+    expect(shipped.status, shipped.text).toBe(201);
+    expect(shipped.body.shipped).toHaveLength(1);
+    expect(shipped.body.shipped[0]).toMatchObject({
+      type: 'ship',
+      fromBinId: dispatch.id,
+      toBinId: null,
+      qty: Math.min(3, first.qty),
+    });
+    const again = await admin.post('/api/inventory/shipments', { orderRef: 'SO-PICK' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('inventory.nothing_to_ship');
+
+    // What was picked left the books; the rest stays reserved in its bin.
+    const atDispatch = await admin.get(`/api/inventory/stock?skuId=${dry.id}&binId=${dispatch.id}`);
+    expect(atDispatch.body.items).toEqual([]);
+    const left = await admin.post('/api/inventory/reservations/release', { orderRef: 'SO-PICK' });
+    expect(left.body.released.reduce((s: number, m: { qty: number }) => s + m.qty, 0)).toBe(
+      5 - Math.min(3, first.qty),
+    );
+    expect((await admin.get('/api/inventory/audit')).body).toMatchObject({ ok: true, discrepancyCount: 0 });
+  });
+
+  it('scoped users pick and ship only in their warehouses; readers cannot at all', async () => {
+    const dry = await skuWhere('storageClass=ambient', (s) => !s.lotTracked && s.active);
+    const bjBins = (await admin.get(`/api/inventory/bins?warehouseId=${bj.id}&limit=50`)).body.items;
+    const bjBin = bjBins.find((b: { kind: string }) => b.kind !== 'dispatch');
+    await admin.post('/api/inventory/receipts', { skuId: dry.id, binId: bjBin.id, qty: 4 });
+    const reserved = await admin.post('/api/inventory/reservations', {
+      orderRef: 'SO-BJ-PICK',
+      lines: [{ skuId: dry.id, qty: 2, warehouseId: bj.id }],
+    });
+    expect(reserved.status, reserved.text).toBe(201);
+    const [alloc] = reserved.body.allocations;
+    const role = await admin.post('/api/org/roles', {
+      code: 'picker_t',
+      nameZh: '拣货员',
+      nameEn: 'Picker',
+      warehouseScoped: true,
+      permissions: ['inventory.stock.read', 'inventory.stock.write'],
+    });
+    expect(role.status, role.text).toBe(201);
+    await admin.post('/api/org/users', {
+      username: 'picker',
+      displayName: '拣货员',
+      password: 'Picker1234pass',
+      roleCodes: ['picker_t'],
+      warehouseIds: [sh.id],
+    });
+    const picker = await sys.login('picker', 'Picker1234pass');
+    const pickBody = { orderRef: 'SO-BJ-PICK', skuId: dry.id, binId: alloc.binId, qty: 1 };
+    expect((await picker.post('/api/inventory/picks', pickBody)).status).toBe(404);
+    expect((await admin.post('/api/inventory/picks', pickBody)).status).toBe(201);
+    expect((await picker.post('/api/inventory/shipments', { orderRef: 'SO-BJ-PICK' })).status).toBe(404);
+
+    await admin.post('/api/org/roles', {
+      code: 'stock_reader_t',
+      nameZh: '库存查询',
+      nameEn: 'Stock reader',
+      warehouseScoped: false,
+      permissions: ['inventory.stock.read'],
+    });
+    await admin.post('/api/org/users', {
+      username: 'stockreader',
+      displayName: '库存查询',
+      password: 'Reader1234pass',
+      roleCodes: ['stock_reader_t'],
+    });
+    const reader = await sys.login('stockreader', 'Reader1234pass');
+    expect((await reader.post('/api/inventory/picks', pickBody)).status).toBe(403);
+    expect((await reader.post('/api/inventory/shipments', { orderRef: 'SO-BJ-PICK' })).status).toBe(403);
+    const shipped = await admin.post('/api/inventory/shipments', { orderRef: 'SO-BJ-PICK' });
+    expect(shipped.status, shipped.text).toBe(201);
     expect((await admin.get('/api/inventory/audit')).body.ok).toBe(true);
   });
 });

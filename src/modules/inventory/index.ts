@@ -46,6 +46,7 @@ export {
   type StockQuery,
   type StockRow,
 } from './stock.query';
+export { DEMO_STOCK_SOURCE, seedDemoStock } from './stock.seed';
 export {
   type AdjustInput,
   adjust,
@@ -53,6 +54,7 @@ export {
   move,
   type ReceiveInput,
   receive,
+  receiveMany,
   type SourceRef,
   type StockContext,
 } from './stock.service';

@@ -6,6 +6,7 @@ import { inventoryMessages } from './inventory.messages';
 import { locationRoutes } from './location.routes';
 import * as createLocations from './migrations/2026_11_22_0300_create_locations';
 import * as createStockLedger from './migrations/2026_11_23_0100_create_stock_ledger';
+import * as createReserveFunction from './migrations/2026_11_24_0100_create_reserve_function';
 import { stockRoutes } from './stock.routes';
 
 export const inventoryPermissions: PermissionDef[] = [
@@ -44,6 +45,7 @@ export const inventoryPermissions: PermissionDef[] = [
 export const inventoryMigrations = {
   '2026_11_22_0300_create_locations': createLocations,
   '2026_11_23_0100_create_stock_ledger': createStockLedger,
+  '2026_11_24_0100_create_reserve_function': createReserveFunction,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */

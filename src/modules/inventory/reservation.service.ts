@@ -26,37 +26,45 @@ export interface Allocation {
   qty: number;
 }
 
-interface Candidate {
+/** A candidate balance the reserve statement locked, with what it takes from it. */
+interface LockedRow {
   id: number;
+  /** Index of the order line (after merging lines of one SKU and warehouse). */
+  n: number;
+  /** FEFO rank within the line. */
+  rank: number;
+  sku_id: string;
+  warehouse_id: string;
   bin_id: string;
   bin_code: string;
-  bin_kind: string;
   lot_id: string | null;
   lot_code: string | null;
   expiry_date: string | null;
-  free: number;
+  take: number;
+  /** Free quantity of all the line's candidates. */
+  total: number;
+  /** A line of a SKU whose cut-off is not known yet met dated stock: nothing was written. */
+  needs: boolean;
+  /** Balance rows updated (0 when anything was short or missing). */
+  updated: number;
 }
 
 const defaultContext = (): StockContext => ({ actor: systemActor('inventory'), now: new Date() });
 
-/** First expiry first, then pick faces before reserve storage, then bin code. */
-function fefo(a: Candidate, b: Candidate): number {
-  if (a.expiry_date !== b.expiry_date) {
-    if (a.expiry_date === null) return 1;
-    if (b.expiry_date === null) return -1;
-    return a.expiry_date < b.expiry_date ? -1 : 1;
-  }
-  if (a.bin_kind !== b.bin_kind) return a.bin_kind === 'pick_face' ? -1 : 1;
-  if (a.bin_code !== b.bin_code) return a.bin_code < b.bin_code ? -1 : 1;
-  return a.id - b.id;
-}
-
 /**
  * Reserve stock for an order inside the caller's transaction, all lines or none. Allocates FEFO
- * across bins and lots of the warehouse, never from expired lots nor from lots with less than the
- * SKU's minimum remaining shelf life. Candidate balances are locked in the fixed order (sku,
- * warehouse, balance id) and updated conditionally (`on_hand - reserved >= qty`), so concurrent
- * reservations queue, never deadlock and never oversell. Throws `inventory.insufficient_stock`.
+ * (first expiry first, then pick faces before reserve storage, then bin code) across bins and lots
+ * of the warehouse, never from expired lots nor from lots with less than the SKU's minimum
+ * remaining shelf life. Throws `inventory.insufficient_stock`.
+ *
+ * One statement does the work: it locks the candidate balances of every line in the one fixed
+ * order every writer uses — (sku, warehouse, balance id) — so concurrent reservations queue and
+ * never deadlock, allocates FEFO with a running sum, and only when every line is covered updates
+ * the balances conditionally (`on_hand - reserved >= qty`, never below zero) and appends the
+ * movements and the order's reservations. The SKU's minimum remaining shelf life comes from the
+ * catalog, asked only when a line meets dated stock: the statement then writes nothing and answers
+ * which SKUs it needs; the second run, with their cut-off dates, allocates among the rows the first
+ * already holds (no new lock, so the lock order stays intact).
  */
 export async function reserve(
   trx: Trx,
@@ -70,83 +78,70 @@ export async function reserve(
     const prev = wanted.get(key);
     wanted.set(key, { ...line, qty: (prev?.qty ?? 0) + line.qty });
   }
+  if (!wanted.size) return [];
+  const lines = [...wanted.keys()].sort().map((k) => wanted.get(k)!);
   const today = businessDayOf(ctx.now);
-  const allocations: Array<Allocation & { balanceId: number }> = [];
-  for (const key of [...wanted.keys()].sort()) {
-    const line = wanted.get(key)!;
-    const { rows } = await sql<Candidate>`
-      select b.id, b.bin_id, n.code as bin_code, n.kind as bin_kind, b.lot_id, l.code as lot_code,
-             l.expiry_date, b.on_hand - b.reserved as free
-      from inventory.balance b
-      join inventory.bin n on n.id = b.bin_id
-      left join inventory.lot l on l.id = b.lot_id
-      where b.sku_id = ${line.skuId} and b.warehouse_id = ${line.warehouseId} and b.status = 'available'
-        and b.on_hand > b.reserved and n.kind <> 'dispatch' and n.active
-        and (l.expiry_date is null or l.expiry_date >= ${today}::date)
-      order by b.sku_id, b.warehouse_id, b.id
-      for update of b`.execute(trx);
-    let candidates = rows;
-    if (candidates.some((c) => c.expiry_date !== null)) {
-      const sku = await inventoryDeps().skuFacts(trx, line.skuId);
-      const cutoff = addDays(today, sku.minRemainingShelfLifeDays ?? 0);
-      candidates = candidates.filter((c) => c.expiry_date === null || c.expiry_date >= cutoff);
+  /** Cut-off expiry date per SKU, known once the catalog was asked (cached for this call). */
+  const cutoffs = new Map<string, string>();
+  let only: number[] | null = null;
+  for (;;) {
+    const rows = await reserveStatement(trx, input.orderRef, lines, today, cutoffs, only, ctx);
+    if (rows.some((r) => r.needs)) {
+      for (const skuId of new Set(rows.filter((r) => r.expiry_date !== null).map((r) => r.sku_id))) {
+        if (cutoffs.has(skuId)) continue;
+        const sku = await inventoryDeps().skuFacts(trx, skuId);
+        cutoffs.set(skuId, addDays(today, Math.max(0, sku.minRemainingShelfLifeDays ?? 0)));
+      }
+      only = rows.map((r) => Number(r.id));
+      continue;
     }
-    candidates.sort(fefo);
-    let left = line.qty;
-    for (const c of candidates) {
-      if (left === 0) break;
-      const take = Math.min(left, Number(c.free));
-      left -= take;
-      allocations.push({
-        skuId: line.skuId,
-        warehouseId: line.warehouseId,
-        binId: c.bin_id,
-        binCode: c.bin_code,
-        lotId: c.lot_id,
-        lotCode: c.lot_code,
-        expiryDate: c.expiry_date,
-        qty: take,
-        balanceId: Number(c.id),
-      });
-    }
-    if (left > 0)
+    const totals = new Array<number>(lines.length).fill(0);
+    for (const r of rows) totals[r.n] = Number(r.total);
+    const short = lines.findIndex((l, n) => totals[n] < l.qty);
+    if (short >= 0) {
+      const line = lines[short];
       throw new AppError('conflict', 'inventory.insufficient_stock', {
         skuId: line.skuId,
         warehouseId: line.warehouseId,
         requested: line.qty,
-        available: line.qty - left,
+        available: totals[short],
       });
+    }
+    const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
+    // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole.
+    if (made.length !== Number(rows[0].updated))
+      throw new AppError('conflict', 'inventory.insufficient_stock', { orderRef: input.orderRef });
+    return made.map((r) => ({
+      skuId: r.sku_id,
+      warehouseId: r.warehouse_id,
+      binId: r.bin_id,
+      binCode: r.bin_code,
+      lotId: r.lot_id,
+      lotCode: r.lot_code,
+      expiryDate: r.expiry_date,
+      qty: Number(r.take),
+    }));
   }
-  if (!allocations.length) return [];
-  const values = sql.join(
-    allocations.map(
-      (a) =>
-        sql`(${a.balanceId}::bigint, ${a.skuId}::uuid, ${a.warehouseId}::uuid, ${a.binId}::uuid, ${a.lotId}::uuid, ${a.qty}::bigint)`,
-    ),
-  );
+}
+
+async function reserveStatement(
+  trx: Trx,
+  orderRef: string,
+  lines: ReserveLine[],
+  today: string,
+  cutoffs: Map<string, string>,
+  only: number[] | null,
+  ctx: StockContext,
+): Promise<LockedRow[]> {
+  const cutoff = lines.map((l) => cutoffs.get(l.skuId));
   const { actor, now } = ctx;
-  const done = await sql<{ n: number }>`
-    with a(balance_id, sku_id, warehouse_id, bin_id, lot_id, qty) as (values ${values}),
-    upd as (
-      update inventory.balance b set reserved = b.reserved + a.qty, updated_at = ${now}
-      from a where b.id = a.balance_id and b.on_hand - b.reserved >= a.qty
-      returning a.sku_id, a.warehouse_id, a.bin_id, a.lot_id, a.qty),
-    mov as (
-      insert into inventory.movement (at, type, sku_id, lot_id, warehouse_id, to_bin_id, to_status, qty,
-        actor_id, actor_name, source_type, source_id, request_id)
-      select ${now}, 'reserve', sku_id, lot_id, warehouse_id, bin_id, 'available', qty,
-        ${actor.id}::uuid, ${actor.name}, 'order', ${input.orderRef}, ${actor.requestId}
-      from upd),
-    res as (
-      insert into inventory.reservation (order_ref, sku_id, warehouse_id, bin_id, lot_id, qty, updated_at)
-      select ${input.orderRef}, sku_id, warehouse_id, bin_id, lot_id, qty, ${now} from upd
-      on conflict (order_ref, sku_id, bin_id, lot_id)
-      do update set qty = inventory.reservation.qty + excluded.qty, updated_at = excluded.updated_at)
-    select count(*)::int as n from upd`.execute(trx);
-  // Cannot happen under the row locks above; if it ever did, failing rolls the caller back whole.
-  if (Number(done.rows[0].n) !== allocations.length)
-    throw new AppError('conflict', 'inventory.insufficient_stock', { orderRef: input.orderRef });
-  return allocations.map(({ balanceId: _, ...a }) => a);
+  const { rows } = await sql<LockedRow>`
+    select * from inventory.reserve_lines(${orderRef}, ${lines.map((_, n) => n)}::int[],
+      ${lines.map((l) => l.skuId)}::uuid[], ${lines.map((l) => l.warehouseId)}::uuid[],
+      ${lines.map((l) => l.qty)}::bigint[], ${cutoff.map((c) => c ?? today)}::date[],
+      ${cutoff.map((c) => c !== undefined)}::boolean[], ${only}::bigint[], ${now}::timestamptz,
+      ${actor.id}::uuid, ${actor.name}::text, ${actor.requestId}::text)`.execute(trx);
+  return rows;
 }
 
 interface HeldRow {
@@ -255,6 +250,8 @@ export async function pick(
   input: PickInput,
   ctx: StockContext = defaultContext(),
 ): Promise<MovementRow> {
+  // A bin outside the caller's warehouses is "not found" before anything about the order is told.
+  if (ctx.principal) await binsByIds(trx, [input.binId], ctx.principal);
   const held = (await heldFor(trx, input.orderRef, false)).find(
     (r) => r.sku_id === input.skuId && r.bin_id === input.binId && r.lot_id === (input.lotId ?? null),
   );
@@ -265,7 +262,6 @@ export async function pick(
       requested: input.qty,
       reserved: held?.qty ?? 0,
     });
-  if (ctx.principal) await binsByIds(trx, [input.binId], ctx.principal);
   const dispatch = await dispatchBinOf(trx, held.warehouse_id);
   const [movement] = await postMovements(
     trx,

@@ -5,7 +5,7 @@ import { canAccessWarehouse } from '../../platform/auth/principal';
 import { inTransaction } from '../../platform/db';
 import { notFound } from '../../platform/lib/errors';
 import { missingWarehouses } from './location.service';
-import { release, reserve } from './reservation.service';
+import { pick, release, reserve, ship } from './reservation.service';
 import { listMovements, listStock, scopeOf, toMovementView } from './stock.query';
 import {
   adjustBody,
@@ -16,9 +16,11 @@ import {
   movementPage,
   movementQuery,
   movementSchema,
+  pickBody,
   receiveBody,
   releaseBody,
   reserveBody,
+  shipBody,
   stockPage,
   stockQuery,
 } from './stock.schemas';
@@ -152,6 +154,46 @@ export async function stockRoutes(app: FastifyInstance) {
         return moved;
       });
       return { orderRef: request.body.orderRef, released: released.map(toMovementView) };
+    },
+  );
+  r.post(
+    '/api/inventory/picks',
+    {
+      config: { permission: 'inventory.stock.write' },
+      schema: {
+        tags,
+        summary:
+          "Pick reserved stock from its bin to the warehouse's dispatch point (stays reserved for the order)",
+        body: pickBody,
+        response: { 201: movementSchema },
+      },
+    },
+    async (request, reply) => {
+      const m = await inTransaction(app.db, (trx) => pick(trx, request.body, ctx(request)));
+      return reply.code(201).send(toMovementView(m));
+    },
+  );
+  r.post(
+    '/api/inventory/shipments',
+    {
+      config: { permission: 'inventory.stock.write' },
+      schema: {
+        tags,
+        summary: 'Ship everything picked for an order: it leaves the dispatch point and the books',
+        body: shipBody,
+        response: { 201: z.object({ orderRef: z.string(), shipped: z.array(movementSchema) }) },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request.principal);
+      const shipped = await inTransaction(app.db, async (trx) => {
+        const moved = await ship(trx, request.body, ctx(request));
+        // A scoped user ships only within their warehouses: anything else rolls back as not found.
+        if (moved.some((m) => scope && !scope.includes(m.warehouse_id)))
+          throw notFound('reservation', request.body.orderRef);
+        return moved;
+      });
+      return reply.code(201).send({ orderRef: request.body.orderRef, shipped: shipped.map(toMovementView) });
     },
   );
   r.get(

@@ -182,6 +182,14 @@ export const releaseBody = z.strictObject({
     .max(500)
     .optional(),
 });
+export const pickBody = z.strictObject({
+  orderRef,
+  skuId: z.uuid(),
+  binId: z.uuid().describe('The bin the stock was reserved in'),
+  lotId: z.uuid().nullable().optional(),
+  qty,
+});
+export const shipBody = z.strictObject({ orderRef });
 export const allocationSchema = z.object({
   skuId: z.uuid(),
   warehouseId: z.uuid(),

@@ -47,80 +47,118 @@ export function assertStorable(sku: SkuFacts, bin: LocatedBin): void {
 
 /** Find or create the SKU's lot; a lot code given for an untracked SKU (or missing for a tracked one) is refused. */
 export async function lotFor(trx: Trx, sku: SkuFacts, input: ReceiveInput): Promise<LotRow | null> {
-  if (!sku.lotTracked) {
-    if (input.lotCode) throw badRequest('inventory.lot_not_tracked', { sku: sku.code });
-    return null;
-  }
-  if (!input.lotCode) throw badRequest('inventory.lot_required', { sku: sku.code });
+  return (await lotsFor(trx, [[sku, input]]))[0];
+}
+
+/**
+ * `lotFor` for many receipt lines at once: one query for the lots that exist, one insert for the
+ * new ones. The first line naming a new lot sets its dates; any other line must agree with them.
+ */
+async function lotsFor(trx: Trx, lines: Array<[SkuFacts, ReceiveInput]>): Promise<Array<LotRow | null>> {
+  const wanted = new Map<string, LotRow>();
+  const keyOf = (skuId: string, code: string) => `${skuId}|${code}`;
+  const dated = lines.map(([sku, input]) => {
+    if (!sku.lotTracked) {
+      if (input.lotCode) throw badRequest('inventory.lot_not_tracked', { sku: sku.code });
+      return null;
+    }
+    if (!input.lotCode) throw badRequest('inventory.lot_required', { sku: sku.code });
+    let expiry = input.expiryDate ?? null;
+    if (!expiry && input.productionDate && sku.shelfLifeDays)
+      expiry = addDays(input.productionDate, sku.shelfLifeDays);
+    return { sku, code: input.lotCode, production: input.productionDate ?? null, expiry };
+  });
+  const keys = dated.filter((d) => d !== null);
+  if (!keys.length) return dated.map(() => null);
   const db = stockDb(trx);
-  const existing = await db
-    .selectFrom('inventory.lot')
-    .selectAll()
-    .where('sku_id', '=', sku.id)
-    .where('code', '=', input.lotCode)
-    .executeTakeFirst();
-  let expiry = input.expiryDate ?? null;
-  if (!expiry && input.productionDate && sku.shelfLifeDays)
-    expiry = addDays(input.productionDate, sku.shelfLifeDays);
-  if (existing) {
-    if (
-      (expiry && existing.expiry_date && expiry !== existing.expiry_date) ||
-      (input.productionDate && existing.production_date && input.productionDate !== existing.production_date)
-    )
-      throw new AppError('conflict', 'inventory.lot_dates_mismatch', {
-        lot: existing.code,
-        expiryDate: existing.expiry_date ?? '-',
-      });
-    return existing;
+  const select = () =>
+    db
+      .selectFrom('inventory.lot')
+      .selectAll()
+      .where((eb) => eb.or(keys.map((k) => eb.and([eb('sku_id', '=', k.sku.id), eb('code', '=', k.code)]))))
+      .execute();
+  const existing = new Map((await select()).map((l) => [keyOf(l.sku_id, l.code), l]));
+  for (const k of keys) {
+    const key = keyOf(k.sku.id, k.code);
+    const known = existing.get(key) ?? wanted.get(key);
+    if (known) {
+      if (
+        (k.expiry && known.expiry_date && k.expiry !== known.expiry_date) ||
+        (k.production && known.production_date && k.production !== known.production_date)
+      )
+        throw new AppError('conflict', 'inventory.lot_dates_mismatch', {
+          lot: known.code,
+          expiryDate: known.expiry_date ?? '-',
+        });
+      continue;
+    }
+    if (k.sku.shelfLifeDays && !k.expiry) throw badRequest('inventory.expiry_required', { sku: k.sku.code });
+    if (k.production && k.expiry && k.expiry < k.production) throw badRequest('inventory.lot_dates_inverted');
+    wanted.set(key, {
+      id: newId(),
+      sku_id: k.sku.id,
+      code: k.code,
+      production_date: k.production,
+      expiry_date: k.expiry,
+      created_at: new Date(),
+    });
   }
-  if (sku.shelfLifeDays && !expiry) throw badRequest('inventory.expiry_required', { sku: sku.code });
-  if (input.productionDate && expiry && expiry < input.productionDate)
-    throw badRequest('inventory.lot_dates_inverted');
-  const lot: LotRow = {
-    id: newId(),
-    sku_id: sku.id,
-    code: input.lotCode,
-    production_date: input.productionDate ?? null,
-    expiry_date: expiry,
-    created_at: new Date(),
-  };
-  await db
-    .insertInto('inventory.lot')
-    .values(lot)
-    .onConflict((oc) => oc.columns(['sku_id', 'code']).doNothing())
-    .execute();
-  return (await db
-    .selectFrom('inventory.lot')
-    .selectAll()
-    .where('sku_id', '=', sku.id)
-    .where('code', '=', input.lotCode)
-    .executeTakeFirst())!;
+  if (wanted.size) {
+    await db
+      .insertInto('inventory.lot')
+      .values([...wanted.values()])
+      .onConflict((oc) => oc.columns(['sku_id', 'code']).doNothing())
+      .execute();
+    for (const l of await select()) existing.set(keyOf(l.sku_id, l.code), l);
+  }
+  return dated.map((d) => (d ? existing.get(keyOf(d.sku.id, d.code))! : null));
 }
 
 /** Goods arrive in a bin (receipt, customer return or kit output), with their lot. */
 export async function receive(trx: Trx, input: ReceiveInput, ctx: StockContext): Promise<MovementRow> {
-  const sku = await inventoryDeps().skuFacts(trx, input.skuId);
-  const bin = (await binsByIds(trx, [input.binId], ctx.principal)).get(input.binId)!;
-  assertStorable(sku, bin);
-  const lot = await lotFor(trx, sku, input);
-  const [movement] = await postMovements(
+  return (await receiveMany(trx, [input], ctx))[0];
+}
+
+/**
+ * Receive many lines in one posting, all or none: one catalog lookup per SKU (unless `skus` already
+ * has its facts), one bin lookup, the lots in bulk, and one `postMovements` — so balances and the
+ * ledger move together exactly as with `receive`. Movements come back in the order of `inputs`.
+ */
+export async function receiveMany(
+  trx: Trx,
+  inputs: ReceiveInput[],
+  ctx: StockContext,
+  skus: ReadonlyMap<string, SkuFacts> = new Map(),
+): Promise<MovementRow[]> {
+  if (!inputs.length) return [];
+  const facts = new Map(skus);
+  for (const input of inputs)
+    if (!facts.has(input.skuId)) facts.set(input.skuId, await inventoryDeps().skuFacts(trx, input.skuId));
+  const bins = await binsByIds(
     trx,
-    [
-      {
-        type: input.type ?? 'receipt',
-        skuId: sku.id,
-        lotId: lot?.id ?? null,
-        warehouseId: bin.warehouse_id,
-        to: { binId: bin.id, status: input.status ?? 'available' },
-        qty: input.qty,
-        reason: input.reason,
-        sourceType: input.sourceType,
-        sourceId: input.sourceId,
-      },
-    ],
+    inputs.map((i) => i.binId),
+    ctx.principal,
+  );
+  for (const input of inputs) assertStorable(facts.get(input.skuId)!, bins.get(input.binId)!);
+  const lots = await lotsFor(
+    trx,
+    inputs.map((i) => [facts.get(i.skuId)!, i]),
+  );
+  return postMovements(
+    trx,
+    inputs.map((input, k) => ({
+      type: input.type ?? 'receipt',
+      skuId: input.skuId,
+      lotId: lots[k]?.id ?? null,
+      warehouseId: bins.get(input.binId)!.warehouse_id,
+      to: { binId: input.binId, status: input.status ?? 'available' },
+      qty: input.qty,
+      reason: input.reason,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId,
+    })),
     ctx,
   );
-  return movement;
 }
 
 export interface MoveInput extends SourceRef {

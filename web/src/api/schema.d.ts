@@ -2530,6 +2530,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/picks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pick reserved stock from its bin to the warehouse's dispatch point (stays reserved for the order)
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order (or other document) the stock is reserved for */
+                        orderRef: string;
+                        /** Format: uuid */
+                        skuId: string;
+                        /**
+                         * Format: uuid
+                         * @description The bin the stock was reserved in
+                         */
+                        binId: string;
+                        lotId?: string | null;
+                        /** @description Quantity in base units */
+                        qty: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                            /** Format: uuid */
+                            skuId: string;
+                            lotId: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            fromBinId: string | null;
+                            fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            toBinId: string | null;
+                            toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                            qty: number;
+                            actorId: string | null;
+                            actorName: string;
+                            reason: string | null;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship everything picked for an order: it leaves the dispatch point and the books
+         * @description Requires permission `inventory.stock.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order (or other document) the stock is reserved for */
+                        orderRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderRef: string;
+                            shipped: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                type: "receipt" | "putaway" | "move" | "reserve" | "release" | "pick" | "ship" | "adjust" | "count_variance" | "scrap" | "return" | "kit_consume" | "kit_produce";
+                                /** Format: uuid */
+                                skuId: string;
+                                lotId: string | null;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                fromBinId: string | null;
+                                fromStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                toBinId: string | null;
+                                toStatus: ("available" | "quality_hold" | "damaged" | "quarantine") | null;
+                                qty: number;
+                                actorId: string | null;
+                                actorName: string;
+                                reason: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inventory/audit": {
         parameters: {
             query?: never;
