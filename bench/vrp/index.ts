@@ -4,6 +4,7 @@
  * feasibility verdict from the independent checker.
  *
  *   npm run bench -- vrp --data ../shared/benchmarks/vrp [--only NAME,…] [--time SECONDS] [--seed N] [--out FILE]
+ *     [--threads 1|2] [--params JSON]
  *
  * Solomon instances run twice: vehicles then distance (exact doubles, a fixed cost per vehicle of 10 ×
  * the longest depot round trip) and distance only (trunc1). Prints Markdown tables and ends with a RESULT line.
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     time: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    /** Solomon vehicles-first: fixed cost per vehicle as a multiple of the longest depot round trip. */
+    'vehicle-cost': { type: 'string', default: '10' },
+    /** 2: a second seed in a worker thread, the better plan kept. */
+    threads: { type: 'string', default: '1' },
     /** Solver parameters as JSON, e.g. '{"granularity":30}' (for A/B comparisons). */
     params: { type: 'string' },
   },
@@ -32,6 +37,7 @@ const { values } = parseArgs({
 const dataDir = path.resolve(values.data);
 const seconds = Number(values.time);
 const seed = Number(values.seed);
+const threads = values.threads === '2' ? 2 : 1;
 const params = values.params ? (JSON.parse(values.params) as Partial<HgsParams>) : undefined;
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
 
@@ -80,7 +86,7 @@ for (const file of walk(dataDir)) {
     let longest = 0;
     for (let k = 1; k < s.x.length; k++)
       longest = Math.max(longest, 2 * Math.hypot(s.x[k] - s.x[0], s.y[k] - s.y[0]));
-    const fixedCost = Math.ceil(10 * longest);
+    const fixedCost = Math.ceil(Number(values['vehicle-cost']) * longest);
     tasks.push({
       instance,
       group: 'solomon',
@@ -108,11 +114,11 @@ type Row = Task & {
 };
 const rows: Row[] = [];
 const out = values.out ? fs.openSync(values.out, 'w') : null;
-console.log(`VRP benchmark: ${tasks.length} runs, ${seconds} s each, seed ${seed}\n`);
+console.log(`VRP benchmark: ${tasks.length} runs, ${seconds} s each, seed ${seed}, threads ${threads}\n`);
 console.log('| instance | objective | n | cost | vehicles | BKS | BKS veh | gap % | s | feasible |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const task of tasks) {
-  const solution = await solveVrp(task.problem, { seed, timeLimitMs: seconds * 1000, params });
+  const solution = await solveVrp(task.problem, { seed, timeLimitMs: seconds * 1000, params, threads });
   const report = checkSolution(task.problem, solution);
   const feasible = report.feasible && solution.unassigned.length === 0;
   const cost = report.distance;

@@ -23,6 +23,7 @@ export const DEFAULT_PARAMS: HgsParams = {
   restartAfter: 20_000,
   repairProbability: 0.5,
   fleetMinimisation: true,
+  swapStar: true,
 };
 
 export interface HgsResult {
@@ -78,7 +79,7 @@ export const runHgs = async (
   const maxNoImp = options.maxIterationsNoImprovement ?? Number.POSITIVE_INFINITY;
   const rng = new Prng(options.seed ?? 1);
   const evaluator = new Evaluator(inst);
-  const ls = new LocalSearch(inst, nearestNeighbours(inst, params.granularity));
+  const ls = new LocalSearch(inst, nearestNeighbours(inst, params.granularity), params.swapStar);
   const splitter = new Splitter(inst, clientSegments(inst), depotSegments(inst));
   const pen = initialPenalties(inst);
   const costOf = (ind: Individual) => penalisedCost(ind, pen.load, pen.timeWarp, pen.skill);

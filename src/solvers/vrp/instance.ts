@@ -25,6 +25,8 @@ export interface Instance {
   /** Windows of clients with more than one, flattened `[a0, b0, a1, b1, …]`; null for single-window. */
   windows: (Float64Array | null)[];
   hasMultiWindows: boolean;
+  /** Polar angle of each client around the first vehicle type's start depot, in [0, 65536); null without coordinates. */
+  angle: Int32Array | null;
   skillMask: Int32Array;
   /** Vehicle types. */
   nTypes: number;
@@ -193,6 +195,7 @@ export const compileProblem = (problem: VrpProblem): Compiled => {
       twLate,
       windows,
       hasMultiWindows: windows.some((w) => w !== null),
+      angle: polarAngles(problem, kept),
       skillMask,
       nTypes,
       capacity,
@@ -211,4 +214,16 @@ export const compileProblem = (problem: VrpProblem): Compiled => {
     },
     unassigned,
   };
+};
+
+const polarAngles = (problem: VrpProblem, kept: number[]): Int32Array | null => {
+  const xy = problem.coordinates;
+  const vt = problem.vehicleTypes[0];
+  if (xy === undefined || vt === undefined) return null;
+  const d = problem.depots[vt.startDepot].location;
+  return Int32Array.from(kept, (s) => {
+    const l = problem.stops[s].location;
+    const a = Math.round((32768 * Math.atan2(xy.y[l] - xy.y[d], xy.x[l] - xy.x[d])) / Math.PI);
+    return ((a % 65536) + 65536) % 65536;
+  });
 };

@@ -4,11 +4,14 @@
  * (inter-route tails), first improvement, in the penalised space.
  * Inter-route moves are priced in O(dims) from prefix/suffix segments; intra-route moves in O(route).
  */
+
+import { bestFastMove } from './fast-moves';
 import type { Instance } from './instance';
 import { IntraRoute } from './intra-route';
 import type { Prng } from './prng';
 import { RouteState } from './route-state';
 import type { Penalties } from './segment';
+import { SwapStar } from './swap-star';
 
 const EPS = 1e-7;
 
@@ -21,15 +24,20 @@ export class LocalSearch {
   private readonly order: Int32Array;
   private readonly sameEnd: Uint8Array;
   private readonly intra: IntraRoute;
+  private readonly swap: SwapStar | null;
+  private readonly lastSwap: Int32Array;
   private nbMoves = 0;
   private improved = false;
 
   constructor(
     readonly inst: Instance,
     readonly neighbours: Int32Array[],
+    swapStar = true,
   ) {
     this.st = new RouteState(inst);
     this.intra = new IntraRoute(inst, this.st);
+    this.swap = swapStar ? new SwapStar(inst, this.st, neighbours) : null;
+    this.lastSwap = new Int32Array(inst.nSlots);
     this.A = new Int32Array(inst.n + 2);
     this.B = new Int32Array(inst.n + 2);
     this.lastMod = new Int32Array(inst.nSlots);
@@ -77,9 +85,34 @@ export class LocalSearch {
         }
         if (loop > 0) this.tryEmptyRoutes(u);
       }
+      if (this.swap !== null) this.swapStarPass(loop);
       done = (loop >= 1 && !this.improved) || loop > 1000;
     }
     return st.export();
+  }
+
+  /** SWAP* over route pairs with overlapping sectors, modified since the first was last tested. */
+  private swapStarPass(loop: number): void {
+    const swap = this.swap!;
+    const st = this.st;
+    const R = this.inst.nSlots;
+    swap.prepare();
+    if (loop === 0) this.lastSwap.fill(-1);
+    for (let a = 0; a < R; a++) {
+      if (st.len[a] === 0) continue;
+      const last = this.lastSwap[a];
+      this.lastSwap[a] = this.nbMoves;
+      for (let b = a + 1; b < R; b++) {
+        if (st.len[b] === 0 || st.len[a] === 0) continue;
+        if (loop > 0 && Math.max(this.lastMod[a], this.lastMod[b]) <= last) continue;
+        if (!swap.overlap(a, b)) continue;
+        if (swap.tryPair(a, b)) {
+          this.moved(a, b);
+          swap.refresh(a);
+          swap.refresh(b);
+        }
+      }
+    }
   }
 
   /** Records a move on routes a and b. */
@@ -113,6 +146,11 @@ export class LocalSearch {
       this.moved(ru, ru);
       return true;
     }
+    const base = st.rcost[ru] + st.rcost[rv];
+    if (st.fast) {
+      const kind = bestFastMove(this.inst, st, u, ru, i, rv, j, base);
+      return kind > 0 ? this.applyInter(kind, ru, i, rv, j) : this.twoOptStar(u, ru, i, rv, j, base);
+    }
     const inst = this.inst;
     const tu = inst.slotType[ru];
     const tv = inst.slotType[rv];
@@ -121,7 +159,6 @@ export class LocalSearch {
     const x = i < Lu ? st.node(ru, i + 1) : -1;
     const v = j >= 1 ? st.node(rv, j) : -1;
     const y = j < Lv ? st.node(rv, j + 1) : -1;
-    const base = st.rcost[ru] + st.rcost[rv];
     const sk = st.hasSkills;
     const mu = st.mis[ru];
     const mv = st.mis[rv];
@@ -240,7 +277,29 @@ export class LocalSearch {
         }
       }
     }
-    // 2-opt*: u's tail after i goes behind v, v's tail after j goes behind u
+    return this.twoOptStar(u, ru, i, rv, j, base);
+  }
+
+  /** 2-opt*: u's tail after i goes behind v, v's tail after j goes behind u. */
+  private twoOptStar(u: number, ru: number, i: number, rv: number, j: number, base: number): boolean {
+    const st = this.st;
+    const inst = this.inst;
+    const tu = inst.slotType[ru];
+    const tv = inst.slotType[rv];
+    const Lu = st.len[ru];
+    const Lv = st.len[rv];
+    const sk = st.hasSkills;
+    const { dist, m } = inst;
+    const bound = base - EPS;
+    const { pre, suf } = st;
+    const eu = inst.emptyCost[tu];
+    const fu = inst.fixedCost[tu];
+    const fv = inst.fixedCost[tv];
+    const cdu = inst.costDist[tu];
+    const cdv = inst.costDist[tv];
+    const pv = st.preOff(rv, j);
+    const vj = st.node(rv, j);
+    const nv0 = st.node(rv, j + 1);
     if (sk || !this.sameEnd[tu * inst.nTypes + tv]) {
       const A = st.tmpSeq;
       let L = 0;
@@ -265,6 +324,13 @@ export class LocalSearch {
           ? inst.emptyCost[tv]
           : fv + cdv * (pre[pv] + dist[vj * m + st.node(ru, i + 1)] + suf[st.preOff(ru, i + 1)]));
       if (lb >= bound) return false;
+      if (st.fast) {
+        const c =
+          lb +
+          (lenU === 0 ? 0 : st.lpJoin(tu, st.preOff(ru, i), st.preOff(rv, j + 1))) +
+          (lenV === 0 ? 0 : st.lpJoin(tv, pv, st.preOff(ru, i + 1)));
+        return c < bound && this.applyInter(7, ru, i, rv, j);
+      }
       let c = lenU === 0 ? eu : st.costAB(tu, st.preOff(ru, i), st.preOff(rv, j + 1), 0);
       if (c < base) {
         c += lenV === 0 ? inst.emptyCost[tv] : st.costAB(tv, pv, st.preOff(ru, i + 1), 0);

@@ -72,6 +72,11 @@ export interface VrpProblem {
   stops: readonly Stop[];
   vehicleTypes: readonly VehicleType[];
   matrix: Matrix;
+  /**
+   * Planar (or longitude/latitude) coordinates per matrix location, optional: only used to group
+   * routes by polar sector around the depot in the search (SWAP*).
+   */
+  coordinates?: { x: ArrayLike<number>; y: ArrayLike<number> };
 }
 
 export interface SolveOptions {
@@ -86,6 +91,11 @@ export interface SolveOptions {
   onProgress?: (p: SolveProgress) => void;
   /** Clock in milliseconds; default `performance.now`. Injected so the solver itself reads no clock. */
   clock?: () => number;
+  /**
+   * 2: a worker thread solves with `seed + 1` beside this one and the better plan is kept (default 1).
+   * The worker uses its own clock; with `maxIterations` the result is still deterministic.
+   */
+  threads?: 1 | 2;
   /** Tuning knobs; defaults follow HGS-CVRP. */
   params?: Partial<HgsParams>;
 }
@@ -105,6 +115,8 @@ export interface HgsParams {
   repairProbability: number;
   /** Route minimisation phases when vehicles carry a fixed cost (homogeneous fleet). */
   fleetMinimisation: boolean;
+  /** SWAP* between routes whose polar sectors overlap (Vidal 2022). */
+  swapStar: boolean;
 }
 
 export interface SolveProgress {

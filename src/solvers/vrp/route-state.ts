@@ -3,7 +3,34 @@
  * suffix segments at every position, so a move's cost is a few O(dims) concatenations.
  */
 import type { Instance } from './instance';
-import { clientSegments, DIST, depotSegments, merge, type Penalties, routeCost, strideOf } from './segment';
+import {
+  clientSegments,
+  DIST,
+  depotSegments,
+  LOAD0,
+  merge,
+  type Penalties,
+  routeCost,
+  strideOf,
+} from './segment';
+
+/**
+ * Plain CVRP (no windows, shifts, duration limits or costs, no pickups): a route's cost is then its
+ * fixed cost + distance cost + load and skill penalties, so moves are priced in O(dims) from distance
+ * deltas and route loads, with no segment merges.
+ */
+export const isPlainCvrp = (inst: Instance): boolean => {
+  if (inst.hasMultiWindows) return false;
+  for (let c = 0; c < inst.n; c++) {
+    if (Number.isFinite(inst.twEarly[c]) || Number.isFinite(inst.twLate[c])) return false;
+  }
+  for (let k = 0; k < inst.pickup.length; k++) if (inst.pickup[k] !== 0) return false;
+  for (let t = 0; t < inst.nTypes; t++) {
+    if (inst.costDur[t] !== 0 || Number.isFinite(inst.shiftEnd[t]) || Number.isFinite(inst.maxDuration[t]))
+      return false;
+  }
+  return true;
+};
 
 export class RouteState {
   readonly S: number;
@@ -23,6 +50,10 @@ export class RouteState {
   readonly tmp: Float64Array;
   readonly tmpSeq: Int32Array;
   readonly hasSkills: boolean;
+  /** Plain CVRP: see `isPlainCvrp`. */
+  readonly fast: boolean;
+  /** Delivered load per route and dimension. */
+  readonly rload: Float64Array;
   pen: Penalties = { load: new Float64Array(1), timeWarp: 1, skill: 1 };
 
   constructor(readonly inst: Instance) {
@@ -43,6 +74,38 @@ export class RouteState {
     this.tmp = new Float64Array(8 * S);
     this.tmpSeq = new Int32Array(this.cap);
     this.hasSkills = inst.skillMask.some((m) => m !== 0);
+    this.fast = isPlainCvrp(inst);
+    this.rload = new Float64Array(R * inst.dims);
+  }
+
+  /**
+   * Load penalty of type t for route r's load + delivery of a and b − delivery of c and e (−1: none).
+   * Exact in the plain-CVRP fast path (peak load = delivered load).
+   */
+  lp(t: number, r: number, a: number, b: number, c: number, e: number): number {
+    const { dims, delivery, capacity } = this.inst;
+    let p = 0;
+    for (let d = 0; d < dims; d++) {
+      let l = this.rload[r * dims + d];
+      if (a >= 0) l += delivery[a * dims + d];
+      if (b >= 0) l += delivery[b * dims + d];
+      if (c >= 0) l -= delivery[c * dims + d];
+      if (e >= 0) l -= delivery[e * dims + d];
+      const ex = l - capacity[t * dims + d];
+      if (ex > 0) p += this.pen.load[d] * ex;
+    }
+    return p;
+  }
+
+  /** Load penalty of type t for the prefix segment at `po` joined with the suffix segment at `so`. */
+  lpJoin(t: number, po: number, so: number): number {
+    const { dims, capacity } = this.inst;
+    let p = 0;
+    for (let d = 0; d < dims; d++) {
+      const ex = this.pre[po + LOAD0 + 3 * d] + this.suf[so + LOAD0 + 3 * d] - capacity[t * dims + d];
+      if (ex > 0) p += this.pen.load[d] * ex;
+    }
+    return p;
   }
 
   load(routes: number[][]): void {
@@ -105,6 +168,8 @@ export class RouteState {
     }
     merge(inst, S, ds, 2 * t * S, suf, o, suf, o - S);
     this.mis[r] = mis;
+    const lo = (base + L + 1) * S + LOAD0;
+    for (let d = 0; d < inst.dims; d++) this.rload[r * inst.dims + d] = pre[lo + 3 * d];
     this.rcost[r] = L === 0 ? inst.emptyCost[t] : this.finish(t, pre, (base + L + 1) * S, mis);
   }
 
@@ -147,6 +212,18 @@ export class RouteState {
     }
     d += inst.dist[prev * inst.m + inst.endNode[t]];
     if (inst.fixedCost[t] + inst.costDist[t] * d >= bound) return Number.POSITIVE_INFINITY;
+    if (this.fast) {
+      let mis = 0;
+      let p = 0;
+      const { dims, delivery, capacity } = inst;
+      for (let dd = 0; dd < dims; dd++) {
+        let l = 0;
+        for (let k = 0; k < L; k++) l += delivery[tmpSeq[k] * dims + dd];
+        if (l > capacity[t * dims + dd]) p += this.pen.load[dd] * (l - capacity[t * dims + dd]);
+      }
+      if (this.hasSkills) for (let k = 0; k < L; k++) mis += this.mismatch(tmpSeq[k], t);
+      return inst.fixedCost[t] + inst.costDist[t] * d + p + this.pen.skill * mis;
+    }
     for (let i = 0; i < S; i++) tmp[i] = ds[2 * t * S + i];
     let cur = 0;
     let mis = 0;

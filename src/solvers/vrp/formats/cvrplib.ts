@@ -71,6 +71,7 @@ export const cvrpProblem = (
       startDepot: 0,
     },
   ],
+  coordinates: { x: c.x, y: c.y },
   matrix: planarMatrix(c.x, c.y, roundingFn(options.rounding ?? 'nint')),
 });
 

@@ -75,5 +75,6 @@ export const solomonProblem = (s: SolomonInstance, options: SolomonProblemOption
       startDepot: 0,
     },
   ],
+  coordinates: { x: s.x, y: s.y },
   matrix: planarMatrix(s.x, s.y, roundingFn(options.rounding)),
 });
