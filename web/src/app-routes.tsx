@@ -19,6 +19,7 @@ const SkuDetailPage = page(() => import('./routes/catalog/sku-detail'), 'SkuDeta
 const SkuCreatePage = page(() => import('./routes/catalog/sku-create'), 'SkuCreatePage');
 const ImportPage = page(() => import('./routes/catalog/import'), 'ImportPage');
 const WarehousesPage = page(() => import('./routes/inventory/warehouses'), 'WarehousesPage');
+const StockPage = page(() => import('./routes/inventory/stock'), 'StockPage');
 const UsersPage = page(() => import('./routes/admin/users'), 'UsersPage');
 const RolesPage = page(() => import('./routes/admin/roles'), 'RolesPage');
 const TokensPage = page(() => import('./routes/admin/tokens'), 'TokensPage');
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="catalog/skus/:id" element={guard(PERM.skuRead, <SkuDetailPage />)} />
         <Route path="catalog/import" element={guard(PERM.skuImport, <ImportPage />)} />
         <Route path="inventory/warehouses" element={guard(PERM.warehouseRead, <WarehousesPage />)} />
+        <Route path="inventory/stock" element={guard(PERM.stockRead, <StockPage />)} />
         <Route path="admin/users" element={guard(PERM.userRead, <UsersPage />)} />
         <Route path="admin/roles" element={guard(PERM.roleRead, <RolesPage />)} />
         <Route path="admin/tokens" element={guard(PERM.tokenManage, <TokensPage />)} />

@@ -38,6 +38,16 @@ export type Department = ItemOf<Ok<Op<'/api/org/departments', 'get'>>>;
 export type Branch = ItemOf<Ok<Op<'/api/org/branches', 'get'>>>;
 export type Merchant = ItemOf<Ok<Op<'/api/org/merchants', 'get'>>>;
 export type Warehouse = ItemOf<Ok<Op<'/api/inventory/warehouses', 'get'>>>;
+export type Bin = ItemOf<Ok<Op<'/api/inventory/bins', 'get'>>>;
+export type BinQuery = QueryOf<Op<'/api/inventory/bins', 'get'>>;
+export type StockPage = Ok<Op<'/api/inventory/stock', 'get'>>;
+export type StockRow = ItemOf<StockPage>;
+export type StockQuery = QueryOf<Op<'/api/inventory/stock', 'get'>>;
+export type StockStatus = StockRow['status'];
+export type MovementPage = Ok<Op<'/api/inventory/movements', 'get'>>;
+export type Movement = ItemOf<MovementPage>;
+export type MovementQuery = QueryOf<Op<'/api/inventory/movements', 'get'>>;
+export type MovementType = Movement['type'];
 
 export type ApiToken = ItemOf<Ok<Op<'/api/org/tokens', 'get'>>>;
 export type TokenCreate = BodyOf<Op<'/api/org/tokens', 'post'>>;
@@ -93,6 +103,26 @@ export const HAZARD_CLASS_GROUPS = [
   ['9', ['9']],
 ] as const;
 export type HazardClassGroup = (typeof HAZARD_CLASS_GROUPS)[number][0];
+
+/** Stock statuses, in the order the console offers them. */
+export const STOCK_STATUSES = allOf<StockStatus>()(['available', 'quality_hold', 'damaged', 'quarantine']);
+
+/** Ledger movement types, in the order the console offers them. */
+export const MOVEMENT_TYPES = allOf<MovementType>()([
+  'receipt',
+  'putaway',
+  'move',
+  'reserve',
+  'release',
+  'pick',
+  'ship',
+  'adjust',
+  'count_variance',
+  'scrap',
+  'return',
+  'kit_consume',
+  'kit_produce',
+]);
 
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
 

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   DatabaseOutlined,
   HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -58,6 +59,7 @@ export const NAVIGATION: (NavLeaf | NavGroup)[] = [
         icon: <BankOutlined />,
         perm: PERM.warehouseRead,
       },
+      { path: '/inventory/stock', label: 'stock', icon: <InboxOutlined />, perm: PERM.stockRead },
     ],
   },
   {

@@ -10,6 +10,7 @@ export const PERM = {
   tokenManage: 'org.token.manage',
   auditRead: 'audit.read',
   warehouseRead: 'inventory.warehouse.read',
+  stockRead: 'inventory.stock.read',
 } as const;
 
 export type PermissionCode = (typeof PERM)[keyof typeof PERM];
