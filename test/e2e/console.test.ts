@@ -105,4 +105,22 @@ describe('console', () => {
         .status,
     ).toBe(200);
   });
+
+  it('shows a warehouse manager the stock of their own warehouse only', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('whmanager');
+    await page.getByTestId('login-password').fill('Wayline2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${base}/inventory/stock`);
+    const table = page.getByTestId('stock-table');
+    await expect.poll(async () => table.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    const text = (await table.textContent()) ?? '';
+    // Demo stock of the Shanghai warehouse only: the manager is scoped to WH-SH.
+    expect(text).toContain('WH-SH');
+    expect(text).not.toContain('WH-BJ');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'wayline-e2e-stock.png') });
+  });
 });
