@@ -7,6 +7,7 @@ import {
   merchantIdByCode,
   merchantNames,
 } from '../modules/org';
+import { createTransportModule } from '../modules/transport';
 import type { Config } from '../platform/config/config';
 import type { PermissionDef, WaylineModule } from '../platform/http/module';
 import { enqueueJob, type JobHandler } from '../platform/jobs';
@@ -60,6 +61,7 @@ export function compose(
   });
   // Inventory learns a SKU's storage class, lot tracking and shelf life from the catalog's index.
   const inventory = createInventoryModule({ skuFacts: (db, skuId) => getSku(db, skuId, null) });
-  modules.push(org, inventory, catalog);
-  return { modules, jobHandlers: { ...catalog.jobHandlers } };
+  const transport = createTransportModule({ enqueueJob });
+  modules.push(org, inventory, catalog, transport);
+  return { modules, jobHandlers: { ...catalog.jobHandlers, ...transport.jobHandlers } };
 }

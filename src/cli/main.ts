@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.command';
 import { registerCatalogCommands } from './catalog.command';
 import { registerDoctorCommand } from './doctor.command';
 import { registerGenCommand } from './gen.command';
+import { registerPlanRoutesCommand } from './plan-routes.command';
 import { registerStartCommands } from './start.command';
 import { registerUserCommands } from './users.command';
 
@@ -13,6 +14,7 @@ const program = new Command('wayline')
 
 registerStartCommands(program);
 registerCatalogCommands(program);
+registerPlanRoutesCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerDoctorCommand(program);

@@ -49,6 +49,7 @@ export const defaultRoles: DefaultRole[] = [
       'org.user.read',
       'org.role.read',
       'audit.read',
+      'transport.route_plan.run',
     ],
   },
   {
@@ -100,7 +101,7 @@ export const defaultRoles: DefaultRole[] = [
     nameZh: '调度员',
     nameEn: 'Dispatcher',
     departmentCode: 'transport',
-    permissions: ['catalog.sku.read', 'inventory.warehouse.read'],
+    permissions: ['catalog.sku.read', 'inventory.warehouse.read', 'transport.route_plan.run'],
   },
   { code: 'driver', nameZh: '司机', nameEn: 'Driver', departmentCode: 'transport', permissions: [] },
   {

@@ -3260,6 +3260,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/route-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan vehicle routes for stops and a fleet; runs as a job
+         * @description Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension (weight, volume, items), time windows, skills and shifts, with distances from coordinates (great-circle × 1.3, 30 km/h). Returns a job (kind `transport.route_plan`): follow it with GET /api/jobs/{id} or the SSE stream /api/jobs/{id}/events. The result holds routes (stop sequence, arrival/departure HH:MM, load and utilisation per dimension, km, cost), unassigned stops with the reason, totals and the best-cost history.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where every vehicle starts and ends. */
+                        depot: {
+                            lat: number;
+                            lon: number;
+                        };
+                        stops: {
+                            /** @description Your id for the stop (order, address); unique in the plan. */
+                            id: string;
+                            lat: number;
+                            lon: number;
+                            /** @description Weight to deliver, grams. */
+                            weightG?: number;
+                            /** @description Volume to deliver, cm³. */
+                            volumeCm3?: number;
+                            /** @description Number of items (parcels, cases). */
+                            items?: number;
+                            /** @description Time spent at the stop, minutes. */
+                            serviceMin?: number;
+                            /** @description When service may start; none = any time in the shift. */
+                            windows?: {
+                                /** @description Local time of the delivery day, HH:MM (00:00–24:00). */
+                                from: string;
+                                /** @description Local time of the delivery day, HH:MM (00:00–24:00). */
+                                to: string;
+                            }[];
+                            /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                            skills?: string[];
+                        }[];
+                        vehicles: {
+                            /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                            id: string;
+                            /** @description Vehicles of this type available. */
+                            count: number;
+                            /** @description Payload, grams; missing = unlimited. */
+                            capacityWeightG?: number;
+                            /** @description Load volume, cm³; missing = unlimited. */
+                            capacityVolumeCm3?: number;
+                            /** @description Items; missing = unlimited. */
+                            capacityItems?: number;
+                            /** @description Cost of using one vehicle for the day. */
+                            fixedCost?: number;
+                            /** @description Cost per km driven (default 1). */
+                            costPerKm?: number;
+                            skills?: string[];
+                            /** @description Earliest departure from the depot, HH:MM. */
+                            shiftStart?: string;
+                            /** @description Latest return to the depot, HH:MM. */
+                            shiftEnd?: string;
+                        }[];
+                        /**
+                         * @description Search budget, seconds.
+                         * @default 30
+                         */
+                        timeLimitSeconds?: number;
+                        /** @description Same seed, same input → same plan. */
+                        seed?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
