@@ -58,6 +58,26 @@ describe('wayline CLI', () => {
     expect(audit.status, audit.stderr).toBe(0);
     expect(audit.stdout).toContain('ledger and balances agree');
 
+    const plan = path.join(dataDir, 'plan.json');
+    fs.writeFileSync(
+      plan,
+      JSON.stringify({
+        depot: { lat: 31.2956, lon: 121.1603 },
+        stops: [
+          { id: 'S1', lat: 31.23, lon: 121.47, weightG: 400_000 },
+          { id: 'S2', lat: 31.25, lon: 121.45, weightG: 400_000 },
+          { id: 'S3', lat: 31.2, lon: 121.5, weightG: 400_000 },
+          { id: 'HEAVY', lat: 31.21, lon: 121.4, weightG: 2_000_000 },
+        ],
+        vehicles: [{ id: 'van', count: 3, capacityWeightG: 1_000_000, fixedCost: 100 }],
+      }),
+    );
+    const routes = wayline('plan-routes', plan, '--time', '1', '--lang', 'en');
+    expect(routes.status, routes.stderr).toBe(0);
+    expect(routes.stdout).toContain('2 vehicles');
+    expect(routes.stdout).toContain('unassigned HEAVY: too_heavy_for_any_vehicle');
+    expect(routes.stdout).toContain('checker: feasible');
+
     const doctor = wayline('doctor');
     expect(doctor.stdout).toContain('✔ Database');
     expect(doctor.stdout).toContain('✔ Migrations');
