@@ -1,37 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../lib/errors';
-import { openTestDatabase, type TestDatabase } from '../lib/test-database';
-import { fixedClock, systemClock, type TestClock } from '../time/clock';
+import { systemClock } from '../time/clock';
 import { closeCpuPool, createCpuPool, runCpuTask } from './cpu-pool';
 import type { ChunkedSumInput } from './fixtures/chunked-sum.worker';
-import { gate, quiet, until } from './fixtures/test-helpers';
+import { gate, quiet, TEST_USER, until, useJobQueueFixture } from './fixtures/test-helpers';
 import { createJobRunner, enqueueJob, getJob, type JobHandler, requestCancel } from './index';
 
-const user = '0193a000-0000-7000-8000-000000000001';
+const user = TEST_USER;
 
 describe('job queue on PGlite', () => {
-  let t: TestDatabase;
-  let clock: TestClock;
-  beforeAll(async () => {
-    t = await openTestDatabase('pglite');
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    clock = fixedClock('2026-11-22T02:00:00Z');
-    await t.db.deleteFrom('platform.job').execute();
-  });
-  const enqueue = (
-    kind: string,
-    payload: unknown = {},
-    extra: { maxAttempts?: number; createdBy?: string } = {},
-  ) =>
-    enqueueJob(t.db, {
-      kind,
-      payload,
-      createdBy: extra.createdBy ?? user,
-      now: clock.now(),
-      maxAttempts: extra.maxAttempts,
-    });
+  const { fixture, enqueue } = useJobQueueFixture();
 
   it('runs a job and stores its result', async () => {
     const job = await enqueue('report.sales', { month: '2026-10' });
@@ -44,8 +22,8 @@ describe('job queue on PGlite', () => {
     });
     const seen: unknown[] = [];
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       workerId: 'w1',
       onError: quiet,
       handlers: {
@@ -57,7 +35,7 @@ describe('job queue on PGlite', () => {
     });
     expect(await runner.runOnce()).toBe(1);
     expect(seen).toEqual([{ month: '2026-10' }]);
-    const done = await getJob(t.db, job.id);
+    const done = await getJob(fixture.t.db, job.id);
     expect(done).toMatchObject({
       status: 'succeeded',
       result: { rows: 42 },
@@ -74,8 +52,8 @@ describe('job queue on PGlite', () => {
   it('keeps the last progress message even when it was still throttled at the end', async () => {
     const job = await enqueue('import.rows');
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       workerId: 'w1',
       onError: quiet,
       progressThrottleMs: 60_000,
@@ -88,27 +66,27 @@ describe('job queue on PGlite', () => {
       },
     });
     expect(await runner.runOnce()).toBe(1);
-    const done = await getJob(t.db, job.id);
+    const done = await getJob(fixture.t.db, job.id);
     expect(done).toMatchObject({ status: 'succeeded', progress: 1, progressMessage: 'imported 3 rows' });
   });
 
   it('claims only kinds it has handlers for', async () => {
     const other = await enqueue('solver.vrp');
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       onError: quiet,
       handlers: { 'report.sales': async () => 1 },
     });
     expect(await runner.runOnce()).toBe(0);
-    expect((await getJob(t.db, other.id))?.status).toBe('queued');
+    expect((await getJob(fixture.t.db, other.id))?.status).toBe('queued');
   });
 
   it('fails for good on an AppError (bad input), with code and params', async () => {
     const job = await enqueue('import.orders');
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       onError: quiet,
       handlers: {
         'import.orders': async () => {
@@ -117,9 +95,9 @@ describe('job queue on PGlite', () => {
       },
     });
     await runner.runOnce();
-    clock.advance(3_600_000);
+    fixture.clock.advance(3_600_000);
     expect(await runner.runOnce()).toBe(0);
-    expect(await getJob(t.db, job.id)).toMatchObject({
+    expect(await getJob(fixture.t.db, job.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
       error: { code: 'import.bad_header', params: { column: 'sku' } },
@@ -139,15 +117,15 @@ describe('job queue on PGlite', () => {
       },
     };
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       onError: quiet,
       retryBaseMs: 10_000,
       handlers,
     });
     const flaky = await enqueue('flaky');
     await runner.runOnce();
-    const waiting = await getJob(t.db, flaky.id);
+    const waiting = await getJob(fixture.t.db, flaky.id);
     expect(waiting).toMatchObject({
       status: 'queued',
       attempts: 1,
@@ -155,9 +133,9 @@ describe('job queue on PGlite', () => {
     });
     expect(waiting?.runAfter.toISOString()).toBe('2026-11-22T02:00:10.000Z');
     expect(await runner.runOnce()).toBe(0); // backoff not over
-    clock.advance(10_000);
+    fixture.clock.advance(10_000);
     expect(await runner.runOnce()).toBe(1);
-    expect(await getJob(t.db, flaky.id)).toMatchObject({
+    expect(await getJob(fixture.t.db, flaky.id)).toMatchObject({
       status: 'succeeded',
       attempts: 2,
       result: 'ok',
@@ -166,7 +144,7 @@ describe('job queue on PGlite', () => {
 
     const doomed = await enqueue('doomed', {}, { maxAttempts: 1 });
     await runner.runOnce();
-    expect(await getJob(t.db, doomed.id)).toMatchObject({
+    expect(await getJob(fixture.t.db, doomed.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
       error: { code: 'job_failed' },
@@ -177,8 +155,8 @@ describe('job queue on PGlite', () => {
     const job = await enqueue('solver.long');
     const started = gate();
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       heartbeatMs: 20,
       onError: quiet,
       handlers: {
@@ -192,9 +170,9 @@ describe('job queue on PGlite', () => {
     });
     const run = runner.runOnce();
     await started.promise;
-    expect((await requestCancel(t.db, job.id, clock.now())).status).toBe('running');
+    expect((await requestCancel(fixture.t.db, job.id, fixture.clock.now())).status).toBe('running');
     await run;
-    const final = await getJob(t.db, job.id);
+    const final = await getJob(fixture.t.db, job.id);
     expect(final).toMatchObject({ status: 'cancelled', cancelRequested: true, result: null });
     expect(final?.finishedAt).not.toBeNull();
   });
@@ -205,8 +183,8 @@ describe('job queue on PGlite', () => {
     const reported = gate();
     let cancelledSeen = false;
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       heartbeatMs: 600_000,
       staleAfterMs: 1_200_000,
       progressThrottleMs: 150,
@@ -227,16 +205,16 @@ describe('job queue on PGlite', () => {
     });
     const run = runner.runOnce();
     await reported.promise;
-    await until(async () => (await getJob(t.db, job.id))?.progress === 0.3);
-    expect((await getJob(t.db, job.id))?.progressMessage).toBe('reading rows');
-    await until(async () => (await getJob(t.db, job.id))?.progress === 0.5);
-    expect((await getJob(t.db, job.id))?.progressMessage).toBe('validating');
-    await requestCancel(t.db, job.id, clock.now());
+    await until(async () => (await getJob(fixture.t.db, job.id))?.progress === 0.3);
+    expect((await getJob(fixture.t.db, job.id))?.progressMessage).toBe('reading rows');
+    await until(async () => (await getJob(fixture.t.db, job.id))?.progress === 0.5);
+    expect((await getJob(fixture.t.db, job.id))?.progressMessage).toBe('validating');
+    await requestCancel(fixture.t.db, job.id, fixture.clock.now());
     await new Promise((r) => setTimeout(r, 200)); // past the throttle window
     step.open();
     await run;
     expect(cancelledSeen).toBe(true);
-    expect((await getJob(t.db, job.id))?.status).toBe('cancelled');
+    expect((await getJob(fixture.t.db, job.id))?.status).toBe('cancelled');
   });
 
   it('re-queues a job whose worker stopped sending heartbeats, and fails it when attempts are used up', async () => {
@@ -244,7 +222,7 @@ describe('job queue on PGlite', () => {
     const exhausted = await enqueue('report.sales', {}, { maxAttempts: 1 });
     const cancelWanted = await enqueue('report.sales');
     // A dead worker claimed all three ten minutes ago.
-    await t.db
+    await fixture.t.db
       .updateTable('platform.job')
       .set({
         status: 'running',
@@ -253,35 +231,35 @@ describe('job queue on PGlite', () => {
         heartbeat_at: new Date('2026-11-22T01:50:00Z'),
       })
       .execute();
-    await t.db
+    await fixture.t.db
       .updateTable('platform.job')
       .set({ cancel_requested: true })
       .where('id', '=', cancelWanted.id)
       .execute();
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       workerId: 'w2',
       staleAfterMs: 60_000,
       onError: quiet,
       handlers: { 'report.sales': async () => 'second time lucky' },
     });
     expect(await runner.runOnce()).toBe(1);
-    expect(await getJob(t.db, crashed.id)).toMatchObject({
+    expect(await getJob(fixture.t.db, crashed.id)).toMatchObject({
       status: 'succeeded',
       attempts: 2,
       lockedBy: 'w2',
     });
-    expect(await getJob(t.db, exhausted.id)).toMatchObject({
+    expect(await getJob(fixture.t.db, exhausted.id)).toMatchObject({
       status: 'failed',
       error: { code: 'job_worker_lost' },
     });
-    expect(await getJob(t.db, cancelWanted.id)).toMatchObject({ status: 'cancelled' });
+    expect(await getJob(fixture.t.db, cancelWanted.id)).toMatchObject({ status: 'cancelled' });
   });
 
   it('a fresh heartbeat is not stale', async () => {
     const job = await enqueue('report.sales');
-    await t.db
+    await fixture.t.db
       .updateTable('platform.job')
       .set({
         status: 'running',
@@ -291,13 +269,13 @@ describe('job queue on PGlite', () => {
       })
       .execute();
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       onError: quiet,
       handlers: { 'report.sales': async () => 1 },
     });
     expect(await runner.recoverStale()).toBe(0);
-    expect((await getJob(t.db, job.id))?.lockedBy).toBe('alive');
+    expect((await getJob(fixture.t.db, job.id))?.lockedBy).toBe('alive');
   });
 
   it('a worker that lost its job (taken over after a stall) is aborted and does not overwrite it', async () => {
@@ -305,8 +283,8 @@ describe('job queue on PGlite', () => {
     const started = gate();
     let reason: unknown = null;
     const runner = createJobRunner({
-      db: t.db,
-      now: clock.now,
+      db: fixture.t.db,
+      now: fixture.clock.now,
       workerId: 'slow',
       heartbeatMs: 20,
       onError: quiet,
@@ -321,17 +299,25 @@ describe('job queue on PGlite', () => {
     });
     const run = runner.runOnce();
     await started.promise;
-    await t.db.updateTable('platform.job').set({ locked_by: 'other' }).where('id', '=', job.id).execute();
+    await fixture.t.db
+      .updateTable('platform.job')
+      .set({ locked_by: 'other' })
+      .where('id', '=', job.id)
+      .execute();
     await run;
     expect(reason).toMatchObject({ name: 'AbortError', reason: 'lost' });
-    expect(await getJob(t.db, job.id)).toMatchObject({ status: 'running', lockedBy: 'other', result: null });
+    expect(await getJob(fixture.t.db, job.id)).toMatchObject({
+      status: 'running',
+      lockedBy: 'other',
+      result: null,
+    });
   });
 
   it('start() runs jobs concurrently up to the limit; stop() with abortAfterMs puts unfinished jobs back', async () => {
     let running = 0;
     let peak = 0;
     const runner = createJobRunner({
-      db: t.db,
+      db: fixture.t.db,
       now: systemClock.now,
       concurrency: 2,
       pollMs: 10,
@@ -351,19 +337,25 @@ describe('job queue on PGlite', () => {
       },
     });
     const quick = await Promise.all(
-      [1, 2, 3, 4].map(() => enqueueJob(t.db, { kind: 'quick', payload: {}, now: systemClock.now() })),
+      [1, 2, 3, 4].map(() =>
+        enqueueJob(fixture.t.db, { kind: 'quick', payload: {}, now: systemClock.now() }),
+      ),
     );
     runner.start();
     await until(async () => {
-      const jobs = await Promise.all(quick.map((j) => getJob(t.db, j.id)));
+      const jobs = await Promise.all(quick.map((j) => getJob(fixture.t.db, j.id)));
       return jobs.every((j) => j?.status === 'succeeded');
     });
     expect(peak).toBe(2);
 
-    const endless = await enqueueJob(t.db, { kind: 'endless', payload: {}, now: systemClock.now() });
-    await until(async () => (await getJob(t.db, endless.id))?.status === 'running');
+    const endless = await enqueueJob(fixture.t.db, { kind: 'endless', payload: {}, now: systemClock.now() });
+    await until(async () => (await getJob(fixture.t.db, endless.id))?.status === 'running');
     await runner.stop({ abortAfterMs: 50 });
-    expect(await getJob(t.db, endless.id)).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null });
+    expect(await getJob(fixture.t.db, endless.id)).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      lockedBy: null,
+    });
   });
 
   it('a job handler can run CPU work in a worker thread and cancel it', async () => {
@@ -375,8 +367,8 @@ describe('job queue on PGlite', () => {
         sleepMs: 100,
       } satisfies ChunkedSumInput);
       const runner = createJobRunner({
-        db: t.db,
-        now: clock.now,
+        db: fixture.t.db,
+        now: fixture.clock.now,
         heartbeatMs: 50,
         progressThrottleMs: 0,
         onError: quiet,
@@ -390,11 +382,11 @@ describe('job queue on PGlite', () => {
       });
       const started = performance.now();
       const run = runner.runOnce();
-      await until(async () => ((await getJob(t.db, job.id))?.progress ?? 0) > 0);
-      await requestCancel(t.db, job.id, clock.now());
+      await until(async () => ((await getJob(fixture.t.db, job.id))?.progress ?? 0) > 0);
+      await requestCancel(fixture.t.db, job.id, fixture.clock.now());
       await run;
       expect(performance.now() - started).toBeLessThan(5000); // all 100 chunks would take 10 s
-      expect(await getJob(t.db, job.id)).toMatchObject({ status: 'cancelled', result: null });
+      expect(await getJob(fixture.t.db, job.id)).toMatchObject({ status: 'cancelled', result: null });
     } finally {
       await closeCpuPool(pool);
     }
