@@ -42,7 +42,7 @@ function routesMarkdown(
 
 /** Generate the OpenAPI document and the console's typed client; `--check` fails on drift. */
 export async function generateArtifacts(): Promise<Record<string, string>> {
-  const config = { ...loadConfig({ WAYLINE_DEMO: '0', WAYLINE_JOB_RUNNER: '0' }) };
+  const config = loadConfig({ WAYLINE_DEMO: '0', WAYLINE_JOB_RUNNER: '0' });
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   const system = await createSystem({ config, logger: false, database, webRoot: null });
   try {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../platform/config/config';
+import { ConfigError } from '../platform/config/config';
 import { registerAuditCommands } from './audit.command';
 import { registerCatalogCommands } from './catalog.command';
 import { registerDoctorCommand } from './doctor.command';
@@ -31,5 +31,3 @@ try {
   }
   process.exitCode = 1;
 }
-
-export { loadConfig };

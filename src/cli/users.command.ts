@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
 import { missingWarehouses } from '../modules/inventory';
-import { createUser, listRoles, listUsers, resetPassword } from '../modules/org';
+import { createUser, findUserIdByUsername, listRoles, listUsers, resetPassword } from '../modules/org';
 import { systemActor } from '../platform/auth/principal';
-import { inTransaction, tablesOf } from '../platform/db';
+import { type Db, inTransaction } from '../platform/db';
 import { withDatabase } from './context';
 
-async function userIdByName(db: Parameters<typeof listUsers>[0], username: string): Promise<string> {
-  const row = await tablesOf<{ 'org.user': { id: string; username: string } }>(db)
-    .selectFrom('org.user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!row) throw new Error(`No user named ${username}`);
-  return row.id;
+async function userIdByName(db: Db, username: string): Promise<string> {
+  const id = await findUserIdByUsername(db, username);
+  if (!id) throw new Error(`No user named ${username}`);
+  return id;
 }
 
 export function registerUserCommands(program: Command) {

@@ -21,7 +21,7 @@ export {
   merchantNames,
 } from './structure.service';
 export type { OrgDeps } from './user.service';
-export { createUser, listUsers, resetPassword, type UserInput } from './user.service';
+export { createUser, findUserIdByUsername, listUsers, resetPassword, type UserInput } from './user.service';
 
 export interface OrgModuleOptions extends OrgDeps, AuthRouteOptions {
   /** The full permission catalogue (all modules), for the roles admin. */

@@ -117,6 +117,15 @@ export async function listUsers(
   return { items: await toViews(db, page.items), nextCursor: page.nextCursor };
 }
 
+export async function findUserIdByUsername(db: Db, username: string): Promise<string | null> {
+  const row = await tablesOf<OrgTables>(db)
+    .selectFrom('org.user')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function getUser(db: Db, id: string): Promise<UserView> {
   const row = await tablesOf<OrgTables>(db)
     .selectFrom('org.user')

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
@@ -59,9 +59,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     dataDir: target.dataDir ?? undefined,
     loadDataDir: target.loadDataDir,
     parsers: { [DATE]: (v: string) => v },
-    serializers: {},
   });
-  void pgliteTypes;
   await pglite.exec(`set time zone 'UTC'`);
   const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
