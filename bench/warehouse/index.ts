@@ -4,7 +4,9 @@
  * - reservation throughput at N concurrent clients through the inventory API (`reserve`, no HTTP)
  *   against a raw-SQL ceiling measured in the same run (the same writes — conditional update,
  *   ledger row, order reservation — on a known balance row, no allocation logic);
- * - `auditStock` over ≥ 1 million movements generated with bulk SQL.
+ * - `auditStock` over ≥ 1 million movements generated with bulk SQL;
+ * - pick-path routing against exact tours and the S-shape walk (pickpath.ts), and cartonisation
+ *   against the smallest-single-box baseline (packing.ts): pure solvers, no database.
  *
  *   DATABASE_URL=postgres://… npm run bench -- warehouse [--seconds 5] [--rounds 3] [--clients 16] [--movements 1000000]
  */
@@ -23,6 +25,8 @@ import {
 import { systemActor } from '../../src/platform/auth/principal';
 import { inTransaction, migrateToLatest, openDatabase, tablesOf } from '../../src/platform/db';
 import { platformMigrations } from '../../src/platform/migrations';
+import { runPackingBench } from './packing';
+import { runPickpathBench } from './pickpath';
 
 const { values } = parseArgs({
   options: {
@@ -228,7 +232,14 @@ try {
   console.log(
     `| audit stock (ledger = balances = reservations) | ${auditS.toFixed(2)} s, ${audit.discrepancyCount} discrepancies (target < 10 s) |`,
   );
-  console.log(`\nRESULT warehouse reserve_ratio=${ratio.toFixed(3)} audit_1m_s=${auditS.toFixed(2)}`);
+  // ── Pick paths and cartonisation: pure solvers, no database ──
+  const pickpath = await runPickpathBench();
+  const packing = await runPackingBench();
+  console.log(
+    `\nRESULT warehouse reserve_ratio=${ratio.toFixed(3)} audit_1m_s=${auditS.toFixed(2)}` +
+      ` pickpath_gap_pct=${pickpath.gapPct.toFixed(3)} pickpath_vs_sshape_pct=${pickpath.vsSShapePct.toFixed(1)}` +
+      ` box_fill_pct=${packing.boxFillPct.toFixed(1)}`,
+  );
 } finally {
   await database.close();
   await admin.query(`drop database if exists ${name} with (force)`);
