@@ -246,3 +246,36 @@ export function bestByAicc(
 export function autoEts(y: readonly number[], m: number, specs?: readonly EtsSpec[]): EtsFit | undefined {
   return bestByAicc(fitEtsCandidates(y, m, specs));
 }
+
+/**
+ * Akaike-weighted combination of ETS fits (Burnham & Anderson 2002; Kolassa 2011, "Combining
+ * exponential smoothing forecasts using Akaike weights", IJF 27:238–251): weight ∝ exp(−½ ΔAICc)
+ * among the fits accepted by `keep`. The spread is that of the mixture, Σw(sd² + μ²) − μ̄².
+ * `undefined` when no fit is accepted.
+ */
+export function forecastEtsAkaike(
+  fits: readonly EtsFit[],
+  horizon: number,
+  keep: (f: EtsFit) => boolean = () => true,
+): ModelForecast | undefined {
+  const chosen = fits.filter(keep);
+  if (!chosen.length) return undefined;
+  const best = Math.min(...chosen.map((f) => f.aicc));
+  const raw = chosen.map((f) => Math.exp(-0.5 * (f.aicc - best)));
+  const total = raw.reduce((a, b) => a + b, 0);
+  const parts = chosen.map((f) => forecastEts(f, horizon));
+  const meanOut: number[] = [];
+  const sd: number[] = [];
+  for (let h = 0; h < horizon; h++) {
+    let mu = 0;
+    let second = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const w = raw[i] / total;
+      mu += w * parts[i].mean[h];
+      second += w * (parts[i].sd[h] ** 2 + parts[i].mean[h] ** 2);
+    }
+    meanOut.push(mu);
+    sd.push(Math.sqrt(Math.max(0, second - mu * mu)));
+  }
+  return { method: `ets-akaike(${chosen.length})`, mean: meanOut, sd, distribution: 'normal' };
+}

@@ -1,16 +1,18 @@
 /**
  * The forecasting entry point: one series in, point forecast and quantiles out. `auto` (the default)
- * picks per series: intermittent demand (many zero periods) → TSB combined with a moving average;
- * otherwise a combination of ETS and Theta forecasts (see docs/decisions/0003-forecasting.md).
+ * picks per series: intermittent demand (many zero periods) → Theta over temporal aggregation levels
+ * when most periods still have demand, else TSB combined with a moving average (with a robust size
+ * for lumpy demand); otherwise a combination of ETS and Theta forecasts (see
+ * docs/decisions/0003-forecasting.md).
  */
 import { autoArima } from './arima';
-import { autoEts, bestByAicc, type EtsFit, fitEtsCandidates, forecastEts } from './ets';
-import { croston, demandPattern, recentMean, tsb } from './intermittent';
+import { autoEts, bestByAicc, type EtsFit, fitEtsCandidates, forecastEts, forecastEtsAkaike } from './ets';
+import { croston, demandPattern, LUMPY_CV2, recentMean, robustSizeRate, tsb } from './intermittent';
 import { toQuantiles } from './quantiles';
 import { reseasonalise, seasonallyAdjust } from './seasonal-adjust';
 import { naive, naive2, seasonalNaive } from './simple';
 import { mean, median } from './stats';
-import { thetaDynamicOptimised, thetaStandard } from './theta';
+import { thetaDynamicOptimised, thetaStandard, thetaTemporal } from './theta';
 import {
   DEFAULT_PROBABILITIES,
   type Forecast,
@@ -85,6 +87,8 @@ export function runMethod(
       return thetaStandard(y, m, h);
     case 'dotm':
       return thetaDynamicOptimised(y, m, h);
+    case 'theta-mta':
+      return thetaTemporal(y, m, h);
     case 'arima':
       return autoArima(y, m, h);
     case 'croston':
@@ -93,6 +97,8 @@ export function runMethod(
       return croston(y, h, 0.1, true);
     case 'tsb':
       return tsb(y, h);
+    case 'intermittent':
+      return intermittentForecast(y, h, m);
     case 'comb':
       return regularForecast(y, m, h);
   }
@@ -104,31 +110,51 @@ export function isIntermittent(y: readonly number[]): boolean {
   return demandPattern(y).adi >= INTERMITTENT_ADI;
 }
 
-/** Intermittent demand: mean of TSB (α 0.3 size, β 0.1 probability) and the last 12 periods' average. */
-export function intermittentForecast(y: readonly number[], h: number): ModelForecast {
+/** Below this ADI (demand in more than half the periods) intermittent demand is forecast with Theta. */
+export const FREQUENT_ADI = 2;
+
+/**
+ * Intermittent demand (docs/decisions/0003-forecasting.md):
+ * - ADI < 2 (demand in most periods): Theta over temporal aggregation levels (`thetaTemporal`), which
+ *   follows a trend, such as an item's decline, that the level-only methods lag behind;
+ * - lumpy sizes (CV² ≥ 0.49): `robustSizeRate`, TSB / moving-average rate with a Huber size;
+ * - otherwise `tsbMeanForecast`, the mean of TSB and the last 12 periods' average.
+ * The result is a count forecast (integer quantiles).
+ */
+export function intermittentForecast(y: readonly number[], h: number, period = 1): ModelForecast {
+  const { adi, cv2 } = demandPattern(y);
+  if (adi < FREQUENT_ADI) {
+    const f = thetaTemporal(y, period, h);
+    return { ...f, mean: f.mean.map((v) => Math.max(0, v)), distribution: 'count' };
+  }
+  if (cv2 >= LUMPY_CV2) return robustSizeRate(y, h);
+  return tsbMeanForecast(y, h);
+}
+
+/** Mean of TSB (α 0.3 size, β 0.1 probability) and the last 12 periods' average (the sole intermittent rule until 2026-11-24). */
+export function tsbMeanForecast(y: readonly number[], h: number): ModelForecast {
   const t = tsb(y, h, { sizeGrid: [0.3], probGrid: [0.1] });
   return { ...combineForecasts([t, recentMean(y, h, 12)]), method: 'comb(tsb,mean12)' };
 }
 
 /**
  * The automatic combination for regular demand (docs/decisions/0003-forecasting.md):
- * - seasonal period: mean of AICc-best ETS, AICc-best ETS without an undamped trend, and Theta
- *   with the seasonality test at 90% and at 68% (averaging over the test's decision);
+ * - seasonal period: mean of the Akaike-weighted ETS (all candidates), the Akaike-weighted damped-trend
+ *   ETS, and twice Theta over temporal aggregation levels (`thetaTemporal`), so ETS and Theta weigh
+ *   half each;
  * - no seasonal period: trimmed mean (lowest and highest dropped per step) of DOTM, AICc-best ETS
  *   without an undamped trend, Holt, damped Holt (ETS AAdN) and auto-ARIMA.
  */
 export function regularForecast(y: readonly number[], m: number, h: number): ModelForecast {
   const fits = fitEtsCandidates(y, m);
   const fc = (f: EtsFit | undefined) => (f ? forecastEts(f, h) : naive(y, h));
-  const noLinearTrend = fc(bestByAicc(fits, (f) => f.spec.trend !== 'A'));
   if (m > 1) {
-    return combineForecasts([
-      fc(bestByAicc(fits)),
-      noLinearTrend,
-      thetaStandard(y, m, h),
-      thetaStandard(y, m, h, 1.0),
-    ]);
+    const all = forecastEtsAkaike(fits, h) ?? naive(y, h);
+    const damped = forecastEtsAkaike(fits, h, (f) => f.spec.trend === 'Ad') ?? all;
+    const theta = thetaTemporal(y, m, h);
+    return combineForecasts([all, damped, theta, theta]);
   }
+  const noLinearTrend = fc(bestByAicc(fits, (f) => f.spec.trend !== 'A'));
   const holt = fc(bestByAicc(fits, (f) => f.name === 'AAN'));
   const damped = fc(bestByAicc(fits, (f) => f.name === 'AAdN'));
   return combineForecasts(
@@ -138,7 +164,7 @@ export function regularForecast(y: readonly number[], m: number, h: number): Mod
 }
 
 function chooseMethod(y: readonly number[], m: number, h: number): ModelForecast {
-  if (isIntermittent(y)) return intermittentForecast(y, h);
+  if (isIntermittent(y)) return intermittentForecast(y, h, m);
   return regularForecast(y, m, h);
 }
 

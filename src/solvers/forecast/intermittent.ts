@@ -3,8 +3,10 @@
  * debiased by 1 − α/2) and TSB (Teunter, Syntetos & Babai 2011, which smooths the probability of a
  * demand every period, so the forecast decays when an item stops selling — but never to zero).
  * Forecasts are flat; the spread is the in-sample one-step error of the method.
+ * `robustSizeRate` serves lumpy demand (docs/decisions/0003): the TSB/moving-average rate with a
+ * Huber estimate of the demand size, so that one bulk order does not set the forecast.
  */
-import { mean } from './stats';
+import { mean, median } from './stats';
 import type { ModelForecast } from './types';
 
 function flat(method: string, level: number, sigma: number, horizon: number): ModelForecast {
@@ -116,4 +118,59 @@ export function classifyDemand(
   if (!nonzero) return 'none';
   if (adi < 1.32) return cv2 < 0.49 ? 'smooth' : 'erratic';
   return cv2 < 0.49 ? 'intermittent' : 'lumpy';
+}
+
+/**
+ * Huber M-estimate of location (Huber 1964; tuning constant 1.345 = 95% efficiency at the normal),
+ * by iteratively reweighted means. Scale: MAD × 1.4826, or, when more than half the values are equal
+ * (MAD 0, common for small counts), √median, the Poisson standard deviation at the median. Large
+ * one-off values (a bulk order) get weight c·scale/|r| instead of 1.
+ */
+export function huberLocation(x: readonly number[], c = 1.345): number {
+  if (!x.length) return 0;
+  let mu = median(x);
+  let scale = 1.4826 * median(x.map((v) => Math.abs(v - mu)));
+  if (!(scale > 0)) scale = Math.sqrt(Math.abs(mu));
+  if (!(scale > 0)) return mu;
+  for (let it = 0; it < 100; it++) {
+    let sw = 0;
+    let s = 0;
+    for (const v of x) {
+      const r = Math.abs(v - mu) / scale;
+      const w = r <= c ? 1 : c / r;
+      sw += w;
+      s += w * v;
+    }
+    const next = s / sw;
+    if (Math.abs(next - mu) <= 1e-10 * (1 + Math.abs(mu))) return next;
+    mu = next;
+  }
+  return mu;
+}
+
+/** TSB's smoothed demand probability after the last period (start: the share of demand periods). */
+export function demandProbability(y: readonly number[], beta = 0.1): number {
+  if (!y.length) return 0;
+  let p = y.filter((v) => v > 0).length / y.length;
+  for (const v of y) p += beta * ((v > 0 ? 1 : 0) - p);
+  return p;
+}
+
+/** Squared coefficient of variation of demand sizes from which demand counts as lumpy (Syntetos et al. 2005). */
+export const LUMPY_CV2 = 0.49;
+
+/**
+ * Rate for lumpy demand: p × z, where p is the mean of TSB's demand probability (β 0.1) and the share
+ * of demand periods among the last `window`, and z the Huber estimate of the last `window` non-zero
+ * demand sizes. The structure is that of the mean of TSB and the moving average (both are a
+ * probability times a size); only the size is estimated robustly. Spread: the mean of TSB's
+ * in-sample error and the last `window` periods' standard deviation.
+ */
+export function robustSizeRate(y: readonly number[], horizon: number, window = 12): ModelForecast {
+  const sizes = y.filter((v) => v > 0);
+  if (!sizes.length) return flat('tsb-huber', 0, 0, horizon);
+  const recent = y.slice(-window);
+  const p = (demandProbability(y, 0.1) + recent.filter((v) => v > 0).length / recent.length) / 2;
+  const sigma = (tsb(y, 1, { sizeGrid: [0.3], probGrid: [0.1] }).sd[0] + recentMean(y, 1, window).sd[0]) / 2;
+  return flat('tsb-huber', p * huberLocation(sizes.slice(-window)), sigma, horizon);
 }

@@ -5,6 +5,10 @@
  * - `thetaDynamicOptimised`: DOTM (Fiorucci, Pellegrini, Louzada, Petropoulos & Koehler 2016): the
  *   theta coefficient, α and the initial level are estimated by in-sample one-step MSE, and the
  *   trend line's intercept and slope are updated as each observation arrives.
+ * - `thetaTemporal`: Theta over multiple temporal aggregation levels (ADIDA / MTA: Nikolopoulos et
+ *   al. 2011; Kourentzes, Petropoulos & Trapero 2014): the seasonally adjusted series is summed into
+ *   non-overlapping buckets of k periods for every k dividing the period, each aggregate series gets
+ *   Theta, and the per-period forecasts (bucket forecast ÷ k) are averaged over the levels.
  */
 import { fitEts } from './ets';
 import { minimiseNelderMead } from './nelder-mead';
@@ -101,4 +105,56 @@ export function thetaDynamicOptimised(
     sd.push(sigma * Math.sqrt(1 + alpha * alpha * (h - 1)));
   }
   return reseasonalise({ method: 'dotm', mean, sd, distribution: 'normal' }, adj);
+}
+
+/** Aggregation levels for `thetaTemporal`: every k < period that divides the period (always 1). */
+export function aggregationLevels(period: number): number[] {
+  const out = [1];
+  for (let k = 2; k < period; k++) if (period % k === 0) out.push(k);
+  return out;
+}
+
+/** Sums of non-overlapping buckets of k values, aligned so that the last bucket ends at the last value. */
+export function aggregateBuckets(x: readonly number[], k: number): number[] {
+  const buckets = Math.floor(x.length / k);
+  const start = x.length - buckets * k;
+  const out: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    let s = 0;
+    for (let j = 0; j < k; j++) s += x[start + b * k + j];
+    out.push(s);
+  }
+  return out;
+}
+
+/** Fewest buckets an aggregation level needs to be used. */
+const MIN_BUCKETS = 4;
+
+export function thetaTemporal(
+  y: readonly number[],
+  period: number,
+  horizon: number,
+  seasonalityZ = 1.645,
+): ModelForecast {
+  const adj = seasonallyAdjust(y, period, seasonalityZ);
+  const x = adj.adjusted;
+  const base = thetaStandard(x, 1, horizon);
+  const levels = aggregationLevels(Math.max(1, period)).filter(
+    (k) => k === 1 || Math.floor(x.length / k) >= MIN_BUCKETS,
+  );
+  const forecasts = levels.map((k) => {
+    if (k === 1) return base.mean;
+    const f = thetaStandard(aggregateBuckets(x, k), 1, Math.ceil(horizon / k)).mean;
+    return Array.from({ length: horizon }, (_, h) => f[Math.floor(h / k)] / k);
+  });
+  const mean = Array.from({ length: horizon }, (_, h) => {
+    let s = 0;
+    for (const f of forecasts) s += f[h];
+    return s / forecasts.length;
+  });
+  // Spread from the base level (the aggregate levels' errors are of bucket sums, not of periods).
+  return reseasonalise(
+    { method: `theta-mta(${levels.join(',')})`, mean, sd: base.sd, distribution: 'normal' },
+    adj,
+  );
 }

@@ -10,10 +10,12 @@ export type MethodName =
   | 'ets'
   | 'theta'
   | 'dotm'
+  | 'theta-mta'
   | 'arima'
   | 'croston'
   | 'sba'
   | 'tsb'
+  | 'intermittent'
   | 'comb'
   | 'auto';
 
