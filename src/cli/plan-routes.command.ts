@@ -68,6 +68,9 @@ export function registerPlanRoutesCommand(program: Command) {
       if (!(seconds > 0) || !Number.isInteger(seed))
         throw new Error('--time must be > 0 and --seed an integer');
       const { problem } = loaded;
+      // Wayline plans price in fen (shown in yuan); the benchmark formats' cost is their distance.
+      const money = (cost: number) =>
+        loaded.format === 'wayline' ? `¥${(cost / 100).toFixed(2)}` : cost.toFixed(2);
 
       const bar = new cliProgress.SingleBar(
         { format: '{bar} {percentage}% | {elapsed}s | {message}', hideCursor: true },
@@ -83,7 +86,7 @@ export function registerPlanRoutesCommand(program: Command) {
         signal: controller.signal,
         onProgress: (p) =>
           bar.update(Math.min(100, Math.round((100 * p.elapsedMs) / (seconds * 1000))), {
-            message: `best cost ${p.cost.toFixed(2)}, ${p.vehicles} vehicles${p.feasible ? '' : ' (infeasible)'}`,
+            message: `best cost ${money(p.cost)}, ${p.vehicles} vehicles${p.feasible ? '' : ' (infeasible)'}`,
           }),
       });
       bar.update(100, { message: 'done' });
@@ -109,14 +112,14 @@ export function registerPlanRoutesCommand(program: Command) {
           : `${Math.round(solution.routes[i].departureS)}–${Math.round(solution.routes[i].returnS)}`;
         console.log(
           `${pad(String(i + 1), 4)}${pad(`${r.vehicleId}/${r.vehicleNo}`, 14)}${pad(String(r.stops.length), 7)}` +
-            `${pad(times, 13)}${pad(load || '-', 34)}${pad(distanceOf(i), 10)}${pad(r.cost.toFixed(2), 12)}` +
+            `${pad(times, 13)}${pad(load || '-', 34)}${pad(distanceOf(i), 10)}${pad(money(solution.routes[i].cost), 12)}` +
             r.stops.map((s) => s.id).join(' '),
         );
       });
       for (const u of result.unassigned) console.log(`unassigned ${u.id}: ${u.reason} — ${u.message}`);
       const distance = wayline ? `${result.totals.km} km` : `distance ${solution.distanceM.toFixed(2)}`;
       console.log(
-        `total: ${result.totals.vehicles} vehicles, ${distance}, cost ${result.totals.cost}, ` +
+        `total: ${result.totals.vehicles} vehicles, ${distance}, cost ${money(solution.cost)}, ` +
           `${result.totals.served}/${result.totals.stops} stops served, ${result.totals.unassigned} unassigned; ` +
           `${result.iterations} iterations in ${(result.elapsedMs / 1000).toFixed(1)} s (seed ${seed})`,
       );

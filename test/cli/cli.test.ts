@@ -69,7 +69,7 @@ describe('wayline CLI', () => {
           { id: 'S3', lat: 31.2, lon: 121.5, weightG: 400_000 },
           { id: 'HEAVY', lat: 31.21, lon: 121.4, weightG: 2_000_000 },
         ],
-        vehicles: [{ id: 'van', count: 3, capacityWeightG: 1_000_000, fixedCost: 100 }],
+        vehicles: [{ id: 'van', count: 3, capacityWeightG: 1_000_000, fixedCostFen: 10_000 }],
       }),
     );
     const routes = wayline('plan-routes', plan, '--time', '1', '--lang', 'en');

@@ -1,26 +1,34 @@
 /**
  * Transport module: route planning (how many vehicles, which stops each drives, in which order) as a
- * background job over the VRP solver. Other modules, web/ and tests import only from here.
+ * background job over the VRP solver, stored plans, and drivers' route sheets. Other modules, web/
+ * and tests import only from here.
  */
 import type { PermissionDef, WaylineModule } from '../../platform/http/module';
 import type { JobHandler } from '../../platform/jobs';
+import { transportMigrations } from './migrations';
 import { transportJobHandlers } from './route-plan.jobs';
-import { createTransportRoutes, type TransportDeps } from './route-plan.routes';
+import { createTransportRoutes } from './route-plan.routes';
+import type { TransportDeps } from './route-plan.service';
 import { transportMessages } from './transport.messages';
 
+export { DEMO_DEPOT, type DemoOptions, shanghaiDemoPlan } from './route-plan.demo';
+export { detectPlanFile, type PlanFileKind, planFromFile } from './route-plan.import';
 export {
-  buildRoutePlanProblem,
-  describeSolution,
   ROUTE_PLAN_JOB,
   type RoutePlanPayload,
-  type RoutePlanResult,
-  type RoutePlanResultRoute,
   type RunRoutePlanOptions,
   routePlanPayload,
   runRoutePlan,
   transportJobHandlers,
 } from './route-plan.jobs';
-export { createTransportRoutes, type TransportDeps } from './route-plan.routes';
+export { buildRoutePlanProblem, planarKmMatrix } from './route-plan.problem';
+export {
+  describeSolution,
+  type RoutePlanResult,
+  type RoutePlanResultRoute,
+  type RoutePlanResultStop,
+} from './route-plan.result';
+export { createTransportRoutes } from './route-plan.routes';
 export {
   clockOf,
   minutesOf,
@@ -30,6 +38,8 @@ export {
   routePlanStop,
   routePlanVehicle,
 } from './route-plan.schemas';
+export { canSeePlan, type DepotWarehouse, type TransportDeps } from './route-plan.service';
+export { XLSX_STOP_HEADER_ROW, XLSX_SUMMARY_HEADER_ROW } from './route-sheet.xlsx';
 export { transportMessages } from './transport.messages';
 
 export const transportPermissions: PermissionDef[] = [
@@ -39,6 +49,12 @@ export const transportPermissions: PermissionDef[] = [
     nameEn: 'Run route planning',
     group: 'transport',
   },
+  {
+    code: 'transport.route_plan.read',
+    nameZh: '查看调度方案与路线单',
+    nameEn: 'View route plans and route sheets',
+    group: 'transport',
+  },
 ];
 
 export interface TransportModule extends WaylineModule {
@@ -46,11 +62,11 @@ export interface TransportModule extends WaylineModule {
   jobHandlers: Record<string, JobHandler>;
 }
 
-/** The transport module: route planning for now (no tables yet; plans live in jobs). */
+/** The transport module: route plans (table `transport.route_plan`) solved by background jobs. */
 export function createTransportModule(deps: TransportDeps): TransportModule {
   return {
     name: 'transport',
-    migrations: {} as WaylineModule['migrations'],
+    migrations: transportMigrations,
     permissions: transportPermissions,
     messages: transportMessages,
     routes: createTransportRoutes(deps),

@@ -3,8 +3,8 @@ import type { MessageCatalogue } from '../../platform/i18n/i18n';
 /** Every error, issue and progress code the transport module raises, in zh-CN and en. */
 export const transportMessages: MessageCatalogue = {
   'transport.invalid_time': {
-    'zh-CN': '时间 {value} 无效，应为 HH:MM（00:00–24:00）。',
-    en: 'Time {value} is invalid; expected HH:MM (00:00–24:00).',
+    'zh-CN': '时间 {value} 无效，应为 HH:MM（超过 24 点表示次日，如 26:30）。',
+    en: 'Time {value} is invalid; expected HH:MM (hours past 24 are the next day, e.g. 26:30).',
   },
   'transport.window_order': {
     'zh-CN': '时间窗的开始 {from} 晚于结束 {to}。',
@@ -22,13 +22,69 @@ export const transportMessages: MessageCatalogue = {
     'zh-CN': '车型编号 {id} 重复。',
     en: 'Vehicle id {id} is used twice.',
   },
+  'transport.coordinate_missing': {
+    'zh-CN': '站点 {id} 缺少坐标 {field}。',
+    en: 'Stop {id} has no {field} coordinate.',
+  },
+  'transport.depot_missing': {
+    'zh-CN': '请填写出发仓的坐标（{fields}），或选择一个仓库。',
+    en: 'Give the depot’s coordinates ({fields}) or choose a warehouse.',
+  },
+  'transport.warehouse_not_found': {
+    'zh-CN': '仓库 {id} 不存在，或您无权使用该仓库。',
+    en: 'Warehouse {id} does not exist or is not one of yours.',
+  },
+  'transport.warehouse_no_location': {
+    'zh-CN': '仓库 {code} 没有登记经纬度，请在计划中填写出发仓坐标。',
+    en: 'Warehouse {code} has no latitude/longitude; give the depot’s coordinates in the plan.',
+  },
+  'transport.route_plan.searching': {
+    'zh-CN': '正在搜索可行方案…',
+    en: 'Searching for a feasible plan…',
+  },
   'transport.route_plan.progress': {
-    'zh-CN': '当前最优成本 {cost}，{vehicles} 辆车',
-    en: 'best cost {cost}, {vehicles} vehicles',
+    'zh-CN': '当前最优成本 ¥{cost}，{vehicles} 辆车',
+    en: 'best cost ¥{cost}, {vehicles} vehicles',
   },
   'transport.route_plan.infeasible': {
     'zh-CN': '求解结果未通过可行性校验：{errors}',
     en: 'The plan failed the feasibility check: {errors}',
+  },
+  'transport.route_plan.not_running': {
+    'zh-CN': '调度方案 {number} 当前状态为 {status}，无法执行此操作。',
+    en: 'Route plan {number} is {status}; this is only possible while it runs.',
+  },
+  'transport.route_plan.not_finished': {
+    'zh-CN': '调度方案 {number} 尚未成功完成，暂无路线单。',
+    en: 'Route plan {number} has not finished successfully; there are no route sheets yet.',
+  },
+  'transport.route_plan.no_such_route': {
+    'zh-CN': '调度方案中没有第 {route} 条路线（共 {count} 条）。',
+    en: 'The plan has no route {route} (it has {count}).',
+  },
+  'transport.file.unknown_format': {
+    'zh-CN': '无法识别文件格式：请上传 Wayline JSON、Solomon .txt 或 CVRPLIB .vrp 文件。',
+    en: 'Unknown file format: upload Wayline JSON, a Solomon .txt or a CVRPLIB .vrp file.',
+  },
+  'transport.file.unreadable': {
+    'zh-CN': '无法读取 {format} 文件：{reason}',
+    en: 'Could not read the {format} file: {reason}',
+  },
+  'transport.file.empty': {
+    'zh-CN': '文件为空。',
+    en: 'The file is empty.',
+  },
+  'transport.file.invalid_plan': {
+    'zh-CN': '文件中的调度数据有误，请查看各字段的说明。',
+    en: 'The plan in the file is invalid; see the field issues.',
+  },
+  'transport.file.too_many_stops': {
+    'zh-CN': '文件含 {count} 个站点，超过上限 {max}。',
+    en: 'The file has {count} stops, more than the limit of {max}.',
+  },
+  'transport.file.horizon_too_long': {
+    'zh-CN': '文件的时间范围超过 99 小时，无法换算为当日时间。',
+    en: 'The file’s time horizon exceeds 99 hours and cannot be mapped to clock times.',
   },
   'transport.unassigned.too_heavy_for_any_vehicle': {
     'zh-CN': '货物超出所有车型的载重/体积/件数上限。',

@@ -88,8 +88,29 @@ export const describeRoute = (
     else merge(inst, S, buf, cur * S, ds, (2 * t + 1) * S, buf, (1 - cur) * S);
     cur = 1 - cur;
   }
-  const depart0 = Math.max(inst.shiftStart[t], Math.min(buf[cur * S + EARLY], inst.shiftEnd[t]));
-  const plan = simulate(depart0);
+  let depart0 = Math.max(inst.shiftStart[t], Math.min(buf[cur * S + EARLY], inst.shiftEnd[t]));
+  let plan = simulate(depart0);
+  // The segment algebra knows only each stop's window hull. With several windows per stop, leaving
+  // "as late as possible" can land in a gap between windows; the search verified the route leaving
+  // at the shift start (Evaluator.exactWarp). Being on time is monotone in the departure (a later
+  // departure never makes a stop earlier), so take the latest on-time departure by bisection.
+  const late = (p: ReturnType<typeof simulate>) =>
+    p.back > inst.shiftEnd[t] ||
+    clients.some((c, i) => {
+      const w = inst.windows[c];
+      return p.visits[i].startS > (w === null ? inst.twLate[c] : w[w.length - 1]);
+    });
+  if (inst.hasMultiWindows && depart0 > inst.shiftStart[t] && late(plan)) {
+    let lo = inst.shiftStart[t];
+    let hi = depart0;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (late(simulate(mid))) hi = mid;
+      else lo = mid;
+    }
+    depart0 = lo;
+    plan = simulate(depart0);
+  }
   const peakLoad = DEMAND_DIMENSIONS.map(() => 0);
   inst.dimIndex.forEach((k, d) => {
     let load = 0;
