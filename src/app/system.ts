@@ -17,7 +17,7 @@ import {
 import { createOutboxDispatcher, type OutboxDispatcher } from '../platform/events';
 import { buildApp } from '../platform/http/app';
 import type { WaylineModule } from '../platform/http/module';
-import { createJobRunner, type JobRunner, jobRoutes } from '../platform/jobs';
+import { createJobRunner, type JobRunner, jobRoutes, scheduleDaily } from '../platform/jobs';
 import { platformMigrations } from '../platform/migrations';
 import { compose, platformPermissions } from './modules';
 import { seedSystem } from './seed';
@@ -62,7 +62,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   const { config } = options;
   const now = options.now ?? (() => new Date());
   const database = options.database ?? (await openDatabase(databaseTarget(config)));
-  const { modules, jobHandlers } = compose(config);
+  const { modules, jobHandlers, schedules } = compose(config);
   const migrations = allMigrations(modules);
   let demoUsers: System['demoUsers'] = [];
   if (!options.skipMigrate) {
@@ -70,6 +70,9 @@ export async function createSystem(options: SystemOptions): Promise<System> {
   }
   const permissions = [...platformPermissions, ...modules.flatMap((m) => m.permissions)];
   demoUsers = await seedSystem(database.db, { demo: config.demo, permissions, now: now() });
+  // Daily jobs (e.g. expired stock → quarantine) in the configured business time zone.
+  for (const s of schedules)
+    await scheduleDaily(database.db, { ...s, timeZone: config.timeZone, now: now() });
 
   const app = await buildApp({
     db: database.db,
@@ -101,6 +104,7 @@ export async function createSystem(options: SystemOptions): Promise<System> {
         handlers: jobHandlers,
         concurrency: 2,
         pollMs: 250,
+        checkSchedulesMs: 30_000,
         now,
         onError: (error, job) => app.log.error({ err: error, jobId: job?.id }, 'job failed'),
       })

@@ -26,3 +26,11 @@ export {
   type JobRunnerOptions,
 } from './job-runner';
 export { jobRoutes, READ_ALL_JOBS } from './jobs.routes';
+export {
+  type DailySchedule,
+  dueDay,
+  enqueueDueSchedules,
+  listSchedules,
+  localTimeOf,
+  scheduleDaily,
+} from './schedule.service';

@@ -4,6 +4,7 @@ import { type Db, tablesOf } from '../db/database';
 import { AppError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { type Job, type JobError, type JobRow, type JobTables, toJob } from './job.table';
+import { enqueueDueSchedules } from './schedule.service';
 
 export interface JobContext<P = unknown> {
   job: Job<P>;
@@ -44,6 +45,11 @@ export interface JobRunnerOptions {
   /** Delay before re-running after an unexpected error: base × 2^(attempt−1), capped at 10 min. Default 5 s. */
   retryBaseMs?: number;
   onError?: (error: unknown, job: Job | null) => void;
+  /**
+   * When set, enqueue due daily schedules (schedule.service.ts) of the kinds this runner handles, at
+   * most once per this many ms (and on every `runOnce`). Off by default.
+   */
+  checkSchedulesMs?: number;
 }
 
 export interface JobRunner {
@@ -53,7 +59,10 @@ export interface JobRunner {
    * are aborted and put back in the queue for another worker.
    */
   stop(options?: { abortAfterMs?: number }): Promise<void>;
-  /** Recover stale jobs, then claim and run up to `concurrency` jobs to completion. Returns how many ran. */
+  /**
+   * Recover stale jobs, enqueue due schedules (with `checkSchedulesMs`), then claim and run up to
+   * `concurrency` jobs to completion. Returns how many ran.
+   */
   runOnce(): Promise<number>;
   /** Re-queue (or fail, or cancel) running jobs whose worker stopped sending heartbeats. Returns how many. */
   recoverStale(): Promise<number>;
@@ -99,6 +108,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   let stopping = false;
   let loop: Promise<void> | null = null;
+  let schedulesCheckedAt = Number.NEGATIVE_INFINITY;
+
+  /** Enqueue due daily schedules, throttled unless `force`; never fails the poll. */
+  async function checkSchedules(force: boolean): Promise<void> {
+    const every = options.checkSchedulesMs;
+    if (every === undefined || (!force && performance.now() - schedulesCheckedAt < every)) return;
+    schedulesCheckedAt = performance.now();
+    try {
+      await enqueueDueSchedules(db, now(), kinds);
+    } catch (error) {
+      onError(error, null);
+    }
+  }
   let wakeUp: (() => void) | null = null;
 
   async function recoverStale(): Promise<number> {
@@ -283,6 +305,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       let claimed = 0;
       try {
         await recoverStale();
+        await checkSchedules(false);
         claimed = (await fill()).length;
       } catch (error) {
         onError(error, null);
@@ -326,6 +349,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     async runOnce() {
       await recoverStale();
+      await checkSchedules(true);
       const started = await fill();
       await Promise.all(started);
       return started.length;

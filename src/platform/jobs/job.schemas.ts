@@ -72,4 +72,8 @@ export const jobMessages: MessageCatalogue = {
     en: 'The worker running this job stopped responding; the job was stopped.',
   },
   job_invalid_kind: { 'zh-CN': '任务类型无效：{kind}。', en: 'Invalid job kind: {kind}.' },
+  job_schedule_invalid: {
+    'zh-CN': '定时任务设置无效：{field} = {value}。',
+    en: 'Invalid job schedule: {field} = {value}.',
+  },
 };
