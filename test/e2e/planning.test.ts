@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../../src/app/system';
+import { startTestSystem, type TestSystem } from '../helpers/system';
+
+/** The planner's day in Debian's Chromium: forecast a series, see the chart, accept and export, acknowledge. */
+let sys: TestSystem;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
+    throw new Error('Build the console first: npm run build:web');
+  sys = await startTestSystem({ webRoot: WEB_ROOT });
+  await sys.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = sys.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+describe('demand planning console', () => {
+  it('forecasts a series, charts it, accepts and exports its suggestion, acknowledges its alert', async () => {
+    const page = await browser.newPage({
+      locale: 'en',
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 1000 },
+    });
+    page.setDefaultTimeout(30_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('logistics');
+    await page.getByTestId('login-password').fill('Wayline2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+    // A demo SKU in a warehouse that holds none of it, with 8 weeks of sales: it must be ordered.
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'wayline_csrf')?.value ?? '';
+    const api = (url: string) => page.request.get(`${base}${url}`).then((r) => r.json());
+    const warehouses = (await api('/api/inventory/warehouses')).items as { id: string; code: string }[];
+    const series = (await api('/api/planning/series?limit=500')).items as {
+      skuId: string;
+      skuCode: string;
+      warehouseId: string;
+    }[];
+    const stocked = new Set(series.map((s) => `${s.skuId}|${s.warehouseId}`));
+    const target = series
+      .flatMap((s) => warehouses.map((w) => ({ ...s, warehouseId: w.id })))
+      .find((s) => !stocked.has(`${s.skuId}|${s.warehouseId}`))!;
+    const todayInShanghai = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const yesterday = Date.parse(`${todayInShanghai}T00:00:00Z`) - 86_400_000;
+    const rows = Array.from({ length: 56 }, (_, k) => ({
+      skuId: target.skuId,
+      warehouseId: target.warehouseId,
+      day: new Date(yesterday - k * 86_400_000).toISOString().slice(0, 10),
+      qty: 20 + (k % 7 === 0 ? 10 : 0),
+    }));
+    const posted = await page.request.post(`${base}/api/planning/demand`, {
+      data: { mode: 'replace', rows },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(posted.status()).toBe(200);
+
+    await page.getByTestId('main-menu').locator('a[href="/planning/forecasts"]').click();
+    await page.waitForURL((url) => url.pathname === '/planning/forecasts');
+    await page.goto(`${base}/planning/forecasts/${target.skuId}/${target.warehouseId}`);
+    await page.getByTestId('run-series-forecast').click();
+    await expect
+      .poll(async () => (await page.getByTestId('stock-card').textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/(Order [\d,]+ units by|建议订货 [\d,]+ 件，最迟) \d{4}-\d{2}-\d{2}/);
+    await page.getByTestId('forecast-chart').locator('canvas').first().waitFor();
+
+    await page.getByTestId('main-menu').locator('a[href="/planning/suggestions"]').click();
+    const row = page.getByTestId('suggestion-table').locator('tr', { hasText: target.skuCode });
+    await row.first().waitFor();
+    await row.first().getByTestId('suggestion-accept').click();
+    await expect.poll(async () => row.count()).toBe(0);
+
+    await page.getByTestId('suggestion-status').click();
+    await page.locator('.ant-select-item-option', { hasText: /^(Accepted|已接受)/ }).click();
+    await page.getByTestId('suggestion-table').locator('tr', { hasText: target.skuCode }).first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Export requisition|导出采购申请/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^PRQ\d{14}\.xlsx$/);
+
+    await page.getByTestId('main-menu').locator('a[href="/planning/alerts"]').click();
+    const alert = page.getByTestId('alert-table').locator('tr', { hasText: target.skuCode });
+    await alert.first().waitFor();
+    await alert.first().getByTestId('alert-ack').click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
+    await expect.poll(async () => (await alert.first().textContent()) ?? '').toMatch(/Acknowledged|已确认/);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
