@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../db/transaction';
-import { nextDocNumber } from './doc-number';
+import { nextDocNumber, nextDocNumbers } from './doc-number';
 import { AppError } from './errors';
 import { openTestDatabase, type TestDatabase, testPostgresUrl } from './test-database';
 
@@ -58,6 +58,20 @@ describe('nextDocNumber (PGlite)', () => {
     expect(numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),
     );
+  });
+
+  it('hands out a block of consecutive numbers in one step (bulk imports), continuing the day’s sequence', async () => {
+    const before = await inTransaction(t.db, (trx) => nextDocNumber(trx, 'BLK', now));
+    const block = await inTransaction(t.db, (trx) => nextDocNumbers(trx, 'BLK', now, 3));
+    const after = await inTransaction(t.db, (trx) => nextDocNumber(trx, 'BLK', now));
+    expect([before, ...block, after]).toEqual([
+      'BLK20261122000001',
+      'BLK20261122000002',
+      'BLK20261122000003',
+      'BLK20261122000004',
+      'BLK20261122000005',
+    ]);
+    expect(await inTransaction(t.db, (trx) => nextDocNumbers(trx, 'BLK', now, 0))).toEqual([]);
   });
 
   it('rejects prefixes that would make numbers ambiguous', async () => {

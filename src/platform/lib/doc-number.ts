@@ -29,6 +29,32 @@ export async function nextDocNumber(
   return formatDocNumber(prefix, day, Number(rows[0].last_value));
 }
 
+/**
+ * `count` consecutive numbers at once (bulk imports), with one atomic upsert like `nextDocNumber`:
+ * the counter moves by `count` and the numbers are the ones it passed over.
+ */
+export async function nextDocNumbers(
+  trx: Trx,
+  prefix: string,
+  now: Date,
+  count: number,
+  timeZone = 'Asia/Shanghai',
+): Promise<string[]> {
+  if (!PREFIX.test(prefix)) throw new AppError('bad_request', 'doc_number.invalid_prefix', { prefix });
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  if (count === 0) return [];
+  const day = businessDayOf(now, timeZone);
+  const { rows } = await sql<{ last_value: number | string }>`
+    insert into platform.doc_sequence as s (prefix, day, last_value)
+    values (${prefix}, ${day}::date, ${count})
+    on conflict (prefix, day) do update set last_value = s.last_value + ${count}
+    returning s.last_value
+  `.execute(trx);
+  const last = Number(rows[0].last_value);
+  return Array.from({ length: count }, (_, i) => formatDocNumber(prefix, day, last - count + 1 + i));
+}
+
 /** `formatDocNumber('SO', '2026-11-22', 123)` → `SO20261122000123`. */
 export function formatDocNumber(prefix: string, day: string, sequence: number): string {
   return `${prefix}${day.replaceAll('-', '')}${String(sequence).padStart(6, '0')}`;

@@ -1,0 +1,309 @@
+import { sql } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Trx } from '../../platform/db';
+import { publish } from '../../platform/events';
+import { AppError, isAppError } from '../../platform/lib/errors';
+import { activeWarehouses, allocatableStock, type KnownWarehouse, transitDaysFor } from './allocation.inputs';
+import { type Parcel, type PlanLine, type PlanResult, planAllocation } from './allocation.plan';
+import { ORDER_ENTITY } from './order.intake';
+import { releaseToWarehouse } from './order.release';
+import { getOrderRow, linesOf } from './order.repo';
+import { createSubOrder, distribute, type PartLine, replaceLines } from './order.split';
+import { assertTransition, type StateContext, transition } from './order.state';
+import type { OrderLineRow, OrderRow, StoredIssue } from './order.tables';
+import { ordersDb } from './order.tables';
+import { yuan } from './order.validate';
+import { ordersDeps, timeZoneOf } from './orders.deps';
+import { getSettings, type OrdersSettings } from './orders.settings';
+import { promisedDate } from './shipping.rates';
+
+/**
+ * Allocation (订单分配): plan warehouses for a validated order, reserve the stock through the
+ * inventory module (FEFO lots chosen there) in the caller's transaction, split the order when the
+ * plan says so, and record why — every candidate warehouse with its cost, distance and promise.
+ * Stock can move between the plan and the reservation (another order, another process): the plan
+ * is then made again with fresh numbers; if it still cannot be reserved the order goes to the
+ * exception queue as out of stock.
+ */
+export interface AllocationOutcome {
+  status: 'allocated' | 'exception';
+  decision: string;
+  parts: Array<{ id: string; number: string; warehouseId: string; promisedDate: string }>;
+}
+
+const ATTEMPTS = 2;
+
+export async function allocateOrder(
+  trx: Trx,
+  orderId: string,
+  ctx: StateContext,
+): Promise<AllocationOutcome> {
+  const order = await getOrderRow(trx, orderId, true);
+  assertTransition(order, 'allocated');
+  const lines = await linesOf(trx, orderId);
+  if (lines.some((l) => !l.sku_id || l.qty <= 0))
+    throw new AppError('conflict', 'orders.not_allocatable', { number: order.number });
+  const settings = await getSettings(trx);
+  const warehouses = await activeWarehouses(trx);
+  const merged = mergeBySku(lines);
+  const skus = await Promise.all(
+    merged.map(async (l) => ({
+      skuId: l.skuId,
+      minRemainingShelfLifeDays: (await ordersDeps().getSku(trx, l.skuId, null)).minRemainingShelfLifeDays,
+    })),
+  );
+  const transitDays = await transitDaysFor(trx, order.province_code, order.service_type);
+  for (let attempt = 1; ; attempt++) {
+    const plan = planAllocation({
+      lines: merged,
+      warehouses,
+      stock: await allocatableStock(trx, skus, ctx.now),
+      destination: { provinceCode: order.province_code, cityCode: order.city_code },
+      serviceType: order.service_type,
+      transitDays,
+      splitMinSavingFen: settings.splitMinSavingFen,
+    });
+    if (!plan.ok) return toException(trx, order, plan, ctx);
+    await sql`savepoint orders_allocate`.execute(trx);
+    try {
+      const reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
+      await sql`release savepoint orders_allocate`.execute(trx);
+      return await persist(trx, order, plan, reserved, warehouses, settings, ctx);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
+      await sql`rollback to savepoint orders_allocate`.execute(trx);
+      if (attempt >= ATTEMPTS) {
+        const short: PlanResult = { ok: false, code: 'out_of_stock', short: [], candidates: plan.candidates };
+        return toException(trx, order, short, ctx, error.params);
+      }
+    }
+  }
+}
+
+function mergeBySku(lines: OrderLineRow[]) {
+  const bySku = new Map<string, PlanLine>();
+  for (const l of lines) {
+    const prev = bySku.get(l.sku_id!);
+    bySku.set(l.sku_id!, {
+      skuId: l.sku_id!,
+      qty: (prev?.qty ?? 0) + l.qty,
+      unitWeightG: l.unit_weight_g ?? 0,
+      storageClass: l.storage_class as PlanLine['storageClass'],
+    });
+  }
+  return [...bySku.values()];
+}
+
+interface Reserved {
+  parcel: Parcel;
+  parts: PartLine[];
+  /** The order this parcel belongs to: the original for the first, new parts for the others. */
+  order: OrderRow | null;
+  allocations: Awaited<ReturnType<ReturnType<typeof ordersDeps>['reserve']>>;
+}
+
+/** Reserve every parcel (the first for the order itself, the others for new split parts). */
+async function reserveParcels(
+  trx: Trx,
+  order: OrderRow,
+  lines: OrderLineRow[],
+  parcels: Parcel[],
+  ctx: StateContext,
+): Promise<Reserved[]> {
+  const shares = distribute(
+    lines,
+    parcels.map((p) => p.lines),
+  );
+  const out: Reserved[] = [];
+  for (let i = 0; i < parcels.length; i++) {
+    const parcel = parcels[i];
+    const part =
+      i === 0
+        ? null
+        : await createSubOrder(
+            trx,
+            order,
+            shares[i],
+            'validated',
+            ctx,
+            `拆单 split ${i + 1}/${parcels.length}`,
+          );
+    const allocations = await ordersDeps().reserve(
+      trx,
+      {
+        orderRef: part?.number ?? order.number,
+        lines: parcel.lines.map((l) => ({ ...l, warehouseId: parcel.warehouseId })),
+      },
+      ctx,
+    );
+    out.push({ parcel, parts: shares[i], order: part, allocations });
+  }
+  return out;
+}
+
+async function persist(
+  trx: Trx,
+  order: OrderRow,
+  plan: Extract<PlanResult, { ok: true }>,
+  reserved: Reserved[],
+  warehouses: KnownWarehouse[],
+  settings: OrdersSettings,
+  ctx: StateContext,
+): Promise<AllocationOutcome> {
+  const codeOf = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
+  const params = decisionParams(plan, codeOf);
+  if (reserved.length > 1) await replaceLines(trx, order, reserved[0].parts, ctx.now);
+  const outcome: AllocationOutcome = { status: 'allocated', decision: plan.code, parts: [] };
+  for (const r of reserved) {
+    const target = r.order ?? order;
+    const promise = promisedDate(ctx.now, r.parcel.transitDays, {
+      cutoffHour: settings.cutoffHour,
+      timeZone: timeZoneOf(),
+    });
+    if (r.allocations.length)
+      await ordersDb(trx)
+        .insertInto('orders.allocation')
+        .values(
+          r.allocations.map((a) => ({
+            order_id: target.id,
+            sku_id: a.skuId,
+            warehouse_id: a.warehouseId,
+            bin_id: a.binId,
+            bin_code: a.binCode,
+            lot_id: a.lotId,
+            lot_code: a.lotCode,
+            expiry_date: a.expiryDate,
+            qty: a.qty,
+            picked_qty: 0,
+          })),
+        )
+        .execute();
+    await ordersDb(trx)
+      .insertInto('orders.decision')
+      .values({
+        order_id: target.id,
+        at: ctx.now,
+        kind: 'allocation',
+        code: r.order ? 'split_part' : plan.code,
+        params: JSON.stringify(r.order ? { ...params, from: order.number } : params) as never,
+        candidates: JSON.stringify(plan.candidates) as never,
+      })
+      .execute();
+    await transition(
+      trx,
+      target,
+      'allocated',
+      ctx,
+      {
+        action: 'allocate',
+        details: {
+          warehouse: codeOf(r.parcel.warehouseId),
+          decision: plan.code,
+          promisedDate: promise.promised,
+        },
+      },
+      {
+        warehouse_id: r.parcel.warehouseId,
+        shipping_cost_fen: r.parcel.costFen,
+        promised_date: promise.promised,
+        reason_codes: [],
+        issues: JSON.stringify([]) as never,
+      },
+    );
+    await recordAudit(
+      trx,
+      ctx.actor,
+      {
+        action: 'allocate',
+        entity: ORDER_ENTITY,
+        entityId: target.id,
+        summary: `${target.number} → ${codeOf(r.parcel.warehouseId)} (${plan.code})`,
+        after: { warehouseId: r.parcel.warehouseId, allocations: r.allocations },
+        merchantId: order.merchant_id,
+      },
+      ctx.now,
+    );
+    await publish(
+      trx,
+      'orders.order_allocated',
+      {
+        orderId: target.id,
+        number: target.number,
+        warehouseId: r.parcel.warehouseId,
+        promisedDate: promise.promised,
+      },
+      ctx.now,
+    );
+    outcome.parts.push({
+      id: target.id,
+      number: target.number,
+      warehouseId: r.parcel.warehouseId,
+      promisedDate: promise.promised,
+    });
+  }
+  if (settings.autoRelease) for (const p of outcome.parts) await releaseToWarehouse(trx, p.id, ctx);
+  return outcome;
+}
+
+function decisionParams(plan: Extract<PlanResult, { ok: true }>, codeOf: (id: string) => string) {
+  const first = plan.parcels[0];
+  const total = plan.parcels.reduce((s, p) => s + p.costFen, 0);
+  const alternatives = plan.candidates.filter((c) => !c.rejected && !c.chosen).length;
+  return {
+    warehouse: codeOf(first.warehouseId),
+    cost: yuan(first.costFen),
+    zone: first.zone,
+    km: first.distanceKm ?? '-',
+    days: first.transitDays,
+    alternatives,
+    count: plan.parcels.length,
+    parts: plan.parcels
+      .map((p) => `${codeOf(p.warehouseId)}×${p.lines.reduce((s, l) => s + l.qty, 0)}`)
+      .join(' + '),
+    total: yuan(total),
+    single: plan.singleCostFen === null ? '-' : yuan(plan.singleCostFen),
+    saving: plan.singleCostFen === null ? '-' : yuan(plan.singleCostFen - total),
+  };
+}
+
+/** No warehouse can ship it: the order waits in the exception queue, with the reason and the numbers. */
+async function toException(
+  trx: Trx,
+  order: OrderRow,
+  plan: Extract<PlanResult, { ok: false }>,
+  ctx: StateContext,
+  raced?: Record<string, unknown>,
+): Promise<AllocationOutcome> {
+  const lines = await linesOf(trx, order.id);
+  const codeOfSku = (id: string) => lines.find((l) => l.sku_id === id)?.sku_code ?? id;
+  const items = plan.short.map((s) => `${codeOfSku(s.skuId)} (${s.wanted}/${s.available})`).join(', ');
+  const params: Record<string, string | number> =
+    plan.code === 'out_of_stock'
+      ? { items: items || (raced ? codeOfSku(String(raced.skuId ?? '')) : '-') }
+      : {};
+  const issue: StoredIssue = { code: plan.code, params };
+  const issues = [
+    ...(Array.isArray(order.issues) ? order.issues : []).filter((i) => i.code !== plan.code),
+    issue,
+  ];
+  await ordersDb(trx)
+    .insertInto('orders.decision')
+    .values({
+      order_id: order.id,
+      at: ctx.now,
+      kind: 'allocation',
+      code: plan.code,
+      params: JSON.stringify(params) as never,
+      candidates: JSON.stringify(plan.candidates) as never,
+    })
+    .execute();
+  await transition(
+    trx,
+    order,
+    'exception',
+    ctx,
+    { action: 'allocate', details: { reasons: [plan.code], ...params } },
+    { reason_codes: [...new Set(issues.map((i) => i.code))], issues: JSON.stringify(issues) as never },
+  );
+  return { status: 'exception', decision: plan.code, parts: [] };
+}

@@ -1,0 +1,131 @@
+import type { Db } from '../../platform/db';
+import { type Lang, t } from '../../platform/i18n/i18n';
+import type { AddressSuggestion } from './address.parse';
+import type { CandidateView } from './allocation.plan';
+import { accessibleOrder, type OrderScope, toSummary } from './order.query';
+import { NOT_OVERRIDABLE } from './order.reasons';
+import { allocationsOf, linesOf } from './order.repo';
+import { type OrderRow, ordersDb, type StoredIssue } from './order.tables';
+import { getSettings } from './orders.settings';
+
+/** One order with everything a person needs to act on it: lines, reasons, allocation and why, history. */
+export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: Lang, now: Date) {
+  const order = await accessibleOrder(db, id, scope);
+  const settings = await getSettings(db);
+  const rootId = order.parent_id ?? order.id;
+  const [lines, allocations, history, decisions, family] = await Promise.all([
+    linesOf(db, id),
+    allocationsOf(db, id),
+    ordersDb(db)
+      .selectFrom('orders.order_history')
+      .selectAll()
+      .where('order_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    ordersDb(db).selectFrom('orders.decision').selectAll().where('order_id', '=', id).orderBy('id').execute(),
+    ordersDb(db)
+      .selectFrom('orders.order')
+      .select(['id', 'number', 'status', 'warehouse_id', 'parent_id'])
+      .where((eb) => eb.or([eb('id', '=', rootId), eb('parent_id', '=', rootId)]))
+      .orderBy('created_at')
+      .orderBy('number')
+      .execute(),
+  ]);
+  const issues = (Array.isArray(order.issues) ? order.issues : []) as StoredIssue[];
+  return {
+    ...toSummary(order, now, settings.exceptionSlaHours),
+    consignee: {
+      name: order.consignee_name,
+      phone: order.consignee_phone,
+      phoneKind: order.phone_kind,
+      addressText: order.address_text,
+      provinceCode: order.province_code,
+      provinceName: order.province_name,
+      cityCode: order.city_code,
+      cityName: order.city_name,
+      districtCode: order.district_code,
+      districtName: order.district_name,
+      detail: order.address_detail,
+      addressStatus: order.address_status,
+      addressNotes: order.address_notes,
+      suggestions: (Array.isArray(order.address_suggestions)
+        ? order.address_suggestions
+        : []) as AddressSuggestion[],
+    },
+    issues: issues.map((i) => ({
+      code: i.code,
+      field: i.field ?? null,
+      params: i.params ?? {},
+      message: t(lang, `orders.reason.${i.code}`, i.params ?? {}),
+      overridable: !NOT_OVERRIDABLE.has(i.code),
+    })),
+    overrides: order.overrides,
+    codAmountFen: order.cod_amount_fen === null ? null : Number(order.cod_amount_fen),
+    currency: order.currency,
+    weightG: Number(order.weight_g),
+    shippingCostFen: order.shipping_cost_fen === null ? null : Number(order.shipping_cost_fen),
+    deliveryWindow:
+      order.window_from && order.window_to
+        ? { from: order.window_from.toISOString(), to: order.window_to.toISOString() }
+        : null,
+    notes: order.notes,
+    carrier: order.carrier,
+    waybillNo: order.waybill_no,
+    interceptRequestedAt: order.intercept_requested_at?.toISOString() ?? null,
+    source: order.source,
+    version: order.version,
+    lines: lines.map((l) => ({
+      lineNo: l.line_no,
+      skuId: l.sku_id,
+      skuCode: l.sku_code,
+      skuName: l.sku_name,
+      storageClass: l.storage_class,
+      qty: l.qty,
+      unitPriceFen: Number(l.unit_price_fen),
+      unitWeightG: l.unit_weight_g,
+    })),
+    allocations: allocations.map((a) => ({
+      skuId: a.sku_id,
+      warehouseId: a.warehouse_id,
+      binId: a.bin_id,
+      binCode: a.bin_code,
+      lotId: a.lot_id,
+      lotCode: a.lot_code,
+      expiryDate: a.expiry_date,
+      qty: a.qty,
+      pickedQty: a.picked_qty,
+    })),
+    decisions: decisions.map((d) => ({
+      at: d.at.toISOString(),
+      kind: d.kind,
+      code: d.code,
+      params: d.params as Record<string, unknown>,
+      message: t(lang, `orders.decision.${d.code}`, d.params as Record<string, unknown>),
+      candidates: (d.candidates as CandidateView[]).map((c) => ({
+        ...c,
+        rejectedMessage: c.rejected ? t(lang, `orders.rejected.${c.rejected}`) : null,
+      })),
+    })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actorName: h.actor_name,
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      note: h.note,
+      details: (h.details ?? null) as Record<string, unknown> | null,
+    })),
+    family: family
+      .filter((f) => f.id !== order.id)
+      .map((f) => ({
+        id: f.id,
+        number: f.number,
+        status: f.status,
+        warehouseId: f.warehouse_id,
+        isRoot: f.parent_id === null,
+      })),
+  };
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
+export type { OrderRow };

@@ -1,0 +1,299 @@
+import { recordAudits } from '../../platform/audit/audit';
+import type { Trx } from '../../platform/db';
+import { nextDocNumbers } from '../../platform/lib/doc-number';
+import { newId } from '../../platform/lib/ids';
+import type { OrderDraft } from './order.input';
+import {
+  blockedPhones,
+  existingByChannelNo,
+  insertHistory,
+  insertLines,
+  insertOrders,
+  type NewHistory,
+  type NewOrderRow,
+  recentByDedupeKey,
+} from './order.repo';
+import type { StateContext } from './order.state';
+import type { OrderLineRow, OrderSource, OrderStatus } from './order.tables';
+import { type CheckedOrder, checkOrder, crossCheck, type SkuLookup } from './order.validate';
+import type { OrdersSettings } from './orders.settings';
+
+/**
+ * Order intake (R-OMS-1) for one order or thousands: recognise orders a channel sends again, run
+ * validation (信息校验) in memory, number the new ones and write them with a few bulk statements in
+ * the caller's transaction. New orders come out `validated` or, with their reasons, `exception`.
+ */
+export interface IntakeContext extends StateContext {
+  source: OrderSource;
+  createdBy: string | null;
+  importJobId?: string | null;
+  timeZone: string;
+  settings: OrdersSettings;
+}
+
+export interface IntakeItem {
+  /** Position in the request or file (echoed in the result). */
+  index: number;
+  draft: OrderDraft;
+}
+
+export interface IntakeOutcome {
+  index: number;
+  /** `existing`: this merchant's channel order was already taken in; nothing was changed. */
+  result: 'created' | 'existing';
+  id: string;
+  number: string;
+  status: OrderStatus;
+  reasons: string[];
+}
+
+export const ORDER_ENTITY = 'order';
+
+const existingOutcome = (
+  index: number,
+  known: { id: string; number: string; status: OrderStatus },
+): IntakeOutcome => ({
+  index,
+  result: 'existing',
+  id: known.id,
+  number: known.number,
+  status: known.status,
+  reasons: [],
+});
+const keyOf = (d: OrderDraft) => `${d.merchantId}|${d.channel}|${d.externalNo}`;
+
+export async function intakeOrders(
+  trx: Trx,
+  items: IntakeItem[],
+  skus: SkuLookup,
+  ctx: IntakeContext,
+): Promise<IntakeOutcome[]> {
+  const existing = await existingByChannelNo(
+    trx,
+    items.map((i) => i.draft),
+  );
+  const outcomes = new Map<number, IntakeOutcome>();
+  const firstInBatch = new Map<string, number>();
+  const fresh: Array<IntakeItem & { checked: CheckedOrder }> = [];
+  const repeats: IntakeItem[] = [];
+  for (const item of items) {
+    const key = keyOf(item.draft);
+    const known = existing.get(key);
+    if (known) {
+      outcomes.set(item.index, existingOutcome(item.index, known));
+    } else if (firstInBatch.has(key)) repeats.push(item);
+    else {
+      firstInBatch.set(key, item.index);
+      fresh.push({ ...item, checked: checkOrder(item.draft, skus) });
+    }
+  }
+  const numbers = await nextDocNumbers(trx, 'SO', ctx.now, fresh.length, ctx.timeZone);
+  await crossCheckBatch(trx, fresh, numbers, ctx);
+
+  const rows = fresh.map((f, k) => orderRow(f.draft, f.checked, numbers[k], ctx));
+  const inserted = await insertOrders(trx, rows);
+  const lines: OrderLineRow[] = [];
+  const history: NewHistory[] = [];
+  const created: NewOrderRow[] = [];
+  const raced: IntakeItem[] = [];
+  fresh.forEach((f, k) => {
+    const row = rows[k];
+    if (!inserted.has(row.id)) {
+      raced.push(f);
+      return;
+    }
+    lines.push(...lineRows(row.id, f.checked));
+    history.push(
+      {
+        orderId: row.id,
+        action: 'created',
+        from: null,
+        to: 'created',
+        note: null,
+        details: { source: ctx.source },
+      },
+      {
+        orderId: row.id,
+        action: 'validate',
+        from: 'created',
+        to: row.status,
+        note: null,
+        details: row.reason_codes.length ? { reasons: row.reason_codes } : null,
+      },
+    );
+    created.push(row);
+    outcomes.set(f.index, {
+      index: f.index,
+      result: 'created',
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      reasons: row.reason_codes,
+    });
+  });
+  await insertLines(trx, lines);
+  await insertHistory(trx, history, ctx.actor, ctx.now);
+  await recordAudits(trx, ctx.actor, auditEntries(created, ctx), ctx.now);
+
+  // Repeats within the batch, and orders someone else inserted meanwhile, point at the stored one.
+  const late = [...repeats, ...raced];
+  if (late.length) {
+    const stored = await existingByChannelNo(
+      trx,
+      late.map((i) => i.draft),
+    );
+    for (const item of late) {
+      outcomes.set(item.index, existingOutcome(item.index, stored.get(keyOf(item.draft))!));
+    }
+  }
+  return items.map((i) => outcomes.get(i.index)!);
+}
+
+/**
+ * The audit trail of an intake: one entry per order when a few come in; for a batch, one entry per
+ * merchant naming the range of numbers (each order's own history still says who created it).
+ */
+function auditEntries(created: NewOrderRow[], ctx: IntakeContext): Parameters<typeof recordAudits>[2] {
+  if (created.length <= 10)
+    return created.map((row) => ({
+      action: 'create',
+      entity: ORDER_ENTITY,
+      entityId: row.id,
+      summary: `${row.number} ${row.channel}/${row.external_no} → ${row.status}`,
+      after: { number: row.number, status: row.status, reasons: row.reason_codes, totalFen: row.total_fen },
+      merchantId: row.merchant_id,
+    }));
+  const byMerchant = new Map<string, NewOrderRow[]>();
+  for (const row of created)
+    byMerchant.set(row.merchant_id, [...(byMerchant.get(row.merchant_id) ?? []), row]);
+  return [...byMerchant].map(([merchantId, rows]) => ({
+    action: 'create_batch',
+    entity: ORDER_ENTITY,
+    entityId: ctx.importJobId ?? rows[0].id,
+    summary: `${rows.length} orders ${rows[0].number} … ${rows[rows.length - 1].number} (${ctx.source})`,
+    after: {
+      count: rows.length,
+      first: rows[0].number,
+      last: rows[rows.length - 1].number,
+      exceptions: rows.filter((r) => r.status === 'exception').length,
+      importJobId: ctx.importJobId ?? null,
+    },
+    merchantId,
+  }));
+}
+
+/** Blocked consignees and suspected duplicates, against stored orders and within the batch. */
+async function crossCheckBatch(
+  trx: Trx,
+  fresh: Array<IntakeItem & { checked: CheckedOrder }>,
+  numbers: string[],
+  ctx: IntakeContext,
+) {
+  const byMerchant = new Map<string, number[]>();
+  for (const [k, f] of fresh.entries())
+    byMerchant.set(f.draft.merchantId, [...(byMerchant.get(f.draft.merchantId) ?? []), k]);
+  const windowMs = ctx.settings.duplicateWindowHours * 3_600_000;
+  for (const [merchantId, ks] of byMerchant) {
+    const blocked = await blockedPhones(
+      trx,
+      merchantId,
+      ks.map((k) => fresh[k].checked.phone.normalised),
+    );
+    const recent =
+      windowMs > 0
+        ? await recentByDedupeKey(
+            trx,
+            merchantId,
+            ks.map((k) => fresh[k].checked.dedupeKey),
+            new Date(ctx.now.getTime() - windowMs),
+          )
+        : new Map<string, string>();
+    const seen = new Map<string, string>();
+    for (const k of ks) {
+      const c = fresh[k].checked;
+      const duplicateOf = windowMs > 0 ? (recent.get(c.dedupeKey) ?? seen.get(c.dedupeKey) ?? null) : null;
+      crossCheck(c, { blocked: blocked.get(c.phone.normalised) ?? null, duplicateOf });
+      if (!seen.has(c.dedupeKey)) seen.set(c.dedupeKey, numbers[k]);
+    }
+  }
+}
+
+/** The stored row for a checked order. */
+export function orderRow(
+  draft: OrderDraft,
+  checked: CheckedOrder,
+  number: string,
+  ctx: Pick<IntakeContext, 'now' | 'source' | 'createdBy' | 'importJobId'>,
+  extra: Partial<NewOrderRow> = {},
+): NewOrderRow {
+  const reasons = [...new Set(checked.issues.map((i) => i.code))];
+  const status: OrderStatus = reasons.length ? 'exception' : 'validated';
+  const parts = checked.address.parts;
+  return {
+    id: newId(),
+    number,
+    parent_id: null,
+    split_seq: 0,
+    merchant_id: draft.merchantId,
+    channel: draft.channel,
+    external_no: draft.externalNo,
+    status,
+    reason_codes: reasons,
+    issues: checked.issues,
+    overrides: [],
+    exception_since: status === 'exception' ? ctx.now : null,
+    consignee_name: draft.consignee.name,
+    consignee_phone: checked.phone.normalised,
+    phone_kind: checked.phone.kind,
+    phone_last4: checked.phone.last4,
+    address_text: checked.addressText,
+    province_code: parts?.provinceCode ?? checked.address.provinceCode,
+    province_name: parts?.provinceName ?? null,
+    city_code: parts?.cityCode ?? checked.address.cityCode,
+    city_name: parts?.cityName ?? null,
+    district_code: parts?.districtCode ?? null,
+    district_name: parts?.districtName ?? null,
+    address_detail: checked.address.detail,
+    address_status: checked.address.status,
+    address_notes: checked.address.notes,
+    address_suggestions: checked.address.suggestions,
+    payment_status: draft.payment.status,
+    cod_amount_fen: draft.payment.status === 'cod' ? (draft.payment.codAmountFen ?? null) : null,
+    total_fen: checked.totalFen,
+    currency: 'CNY',
+    service_type: draft.serviceType,
+    window_from: draft.deliveryWindow ? new Date(draft.deliveryWindow.from) : null,
+    window_to: draft.deliveryWindow ? new Date(draft.deliveryWindow.to) : null,
+    notes: draft.notes || null,
+    weight_g: checked.weightG,
+    dedupe_key: checked.dedupeKey,
+    warehouse_id: null,
+    shipping_cost_fen: null,
+    promised_date: null,
+    carrier: null,
+    waybill_no: null,
+    intercept_requested_at: null,
+    source: ctx.source,
+    import_job_id: ctx.importJobId ?? null,
+    created_by: ctx.createdBy,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    status_changed_at: ctx.now,
+    ...extra,
+  };
+}
+
+export function lineRows(orderId: string, checked: Pick<CheckedOrder, 'lines'>): OrderLineRow[] {
+  return checked.lines.map((l) => ({
+    id: newId(),
+    order_id: orderId,
+    line_no: l.lineNo,
+    sku_id: l.skuId,
+    sku_code: l.skuCode,
+    sku_name: l.skuName,
+    storage_class: l.storageClass,
+    unit_weight_g: l.unitWeightG,
+    qty: l.qty,
+    unit_price_fen: l.unitPriceFen,
+  }));
+}
