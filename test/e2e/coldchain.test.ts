@@ -1,42 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../src/app/system';
-import { startTestSystem, type TestSystem } from '../helpers/system';
+import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
 
 /** The fresh-goods screens in Chromium: the demo excursion on the chart, an alert acknowledged, near expiry. */
-let sys: TestSystem;
 let browser: Browser;
 let base: string;
 
+let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
-    throw new Error('Build the console first: npm run build:web');
-  sys = await startTestSystem({ webRoot: WEB_ROOT });
-  await sys.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = sys.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  harness = await openConsole();
+  ({ browser, base } = harness);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await sys?.close();
-});
+afterAll(() => closeConsole(harness));
 
 async function signIn(username: string): Promise<Page> {
   const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(20_000);
   await page.addInitScript("window.localStorage.setItem('wayline.lang', 'en')");
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Wayline2026');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signInAs(page, base, username);
   return page;
 }
 

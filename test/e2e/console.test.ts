@@ -1,51 +1,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../src/app/system';
-import { startTestSystem, type TestSystem } from '../helpers/system';
+import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
+import type { TestSystem } from '../helpers/system';
 
 /** The console in Debian's Chromium: sign in, import a catalog file, find the imported SKU. */
 let sys: TestSystem;
 let browser: Browser;
 let base: string;
 
+let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
-    throw new Error('Build the console first: npm run build:web');
-  sys = await startTestSystem({ webRoot: WEB_ROOT });
-  await sys.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = sys.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  harness = await openConsole();
+  ({ sys, browser, base } = harness);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await sys?.close();
-});
+afterAll(() => closeConsole(harness));
 
 describe('console', () => {
   it('signs in, imports a catalog CSV with progress, and finds the new SKU', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('Wayline2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInAs(page, base, 'admin');
 
     const csv = [
       'code,merchant_code,name_zh,name_en,barcodes,unit,weight_g,length_mm,width_mm,height_mm,storage_class,shelf_life_days,min_remaining_shelf_life_days,lot_tracked,hazard_class,active',
@@ -109,11 +86,7 @@ describe('console', () => {
   it('shows a warehouse manager the stock of their own warehouse only', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill('whmanager');
-    await page.getByTestId('login-password').fill('Wayline2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInAs(page, base, 'whmanager');
     await page.goto(`${base}/inventory/stock`);
     const table = page.getByTestId('stock-table');
     await expect.poll(async () => table.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(3);

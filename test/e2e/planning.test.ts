@@ -1,32 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../src/app/system';
-import { startTestSystem, type TestSystem } from '../helpers/system';
+import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
 
 /** The planner's day in Debian's Chromium: forecast a series, see the chart, accept and export, acknowledge. */
-let sys: TestSystem;
 let browser: Browser;
 let base: string;
 
+let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
-    throw new Error('Build the console first: npm run build:web');
-  sys = await startTestSystem({ webRoot: WEB_ROOT });
-  await sys.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = sys.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  harness = await openConsole();
+  ({ browser, base } = harness);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await sys?.close();
-});
+afterAll(() => closeConsole(harness));
 
 describe('demand planning console', () => {
   it('forecasts a series, charts it, accepts and exports its suggestion, acknowledges its alert', async () => {
@@ -38,11 +23,7 @@ describe('demand planning console', () => {
     page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill('logistics');
-    await page.getByTestId('login-password').fill('Wayline2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInAs(page, base, 'logistics');
 
     // A demo SKU in a warehouse that holds none of it, with 8 weeks of sales: it must be ordered.
     const csrf = (await page.context().cookies()).find((c) => c.name === 'wayline_csrf')?.value ?? '';
