@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { streamPolled } from '../http/event-stream';
 import { registerMessages } from '../i18n/i18n';
 import { AppError } from '../lib/errors';
 import { jobIdParams, jobMessages, jobPageSchema, jobSchema, listJobsQuery, toJobJson } from './job.schemas';
@@ -9,10 +10,6 @@ import { isFinished, type Job } from './job.table';
 
 export const READ_ALL_JOBS = 'platform.job.read_all';
 const tags = ['jobs'];
-/** How often the event stream re-reads the job row. */
-const STREAM_POLL_MS = 500;
-/** A comment line this often keeps proxies from closing a quiet stream. */
-const STREAM_PING_MS = 15_000;
 
 function callerOf(request: FastifyRequest) {
   const principal = request.principal;
@@ -109,67 +106,14 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      let job = await visibleJob(app, request, request.params.id);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': String(request.id),
+      const job = await visibleJob(app, request, request.params.id);
+      await streamPolled(request, reply, {
+        first: job,
+        reload: (current) => getJob(app.db, current.id),
+        payload: (current) => toJobJson(current, request.lang),
+        finished: (current) => isFinished(current.status),
+        event: 'job',
       });
-      let closed = false;
-      const wake: { fn: (() => void) | null } = { fn: null };
-      // The response's 'close' fires when the client goes away (the request's fires once its body is read).
-      res.once('close', () => {
-        closed = true;
-        wake.fn?.();
-      });
-      const send = (event: string, data: unknown) => {
-        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      res.write(`retry: 2000\n\n`);
-      let last = '';
-      let quietMs = 0;
-      try {
-        while (!closed) {
-          const json = toJobJson(job, request.lang);
-          const text = JSON.stringify(json);
-          if (isFinished(job.status)) {
-            if (text !== last) send('job', json);
-            send('end', json);
-            break;
-          }
-          if (text !== last) {
-            send('job', json);
-            last = text;
-            quietMs = 0;
-          } else {
-            quietMs += STREAM_POLL_MS;
-            if (quietMs >= STREAM_PING_MS) {
-              if (!closed) res.write(': ping\n\n');
-              quietMs = 0;
-            }
-          }
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, STREAM_POLL_MS);
-            wake.fn = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          if (closed) break;
-          const next = await getJob(app.db, job.id);
-          if (!next) break;
-          job = next;
-        }
-      } catch (error) {
-        request.log.error({ err: error }, 'job event stream failed');
-        send('error', { code: 'internal_error' });
-      } finally {
-        res.end();
-      }
     },
   );
 }
