@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../src/app/system';
-import { startTestSystem, type TestSystem } from '../helpers/system';
+import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
+import type { TestSystem } from '../helpers/system';
 import {
   binBarcodeOf,
   type OutboundWorld,
@@ -17,39 +15,24 @@ import {
  * handheld screen (a wrong bin is refused in red, the right scans confirm the pick and the next bin
  * in path order comes up), then pack at the station by scanning the goods and seal.
  */
-const webRoot = process.env.WAYLINE_WEB_ROOT ?? WEB_ROOT;
 let sys: TestSystem;
 let browser: Browser;
 let base: string;
 let o: OutboundWorld;
 
+let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html')))
-    throw new Error('Build the console first: npm run build:web');
-  sys = await startTestSystem({ webRoot });
-  await sys.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = sys.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  harness = await openConsole();
+  ({ sys, browser, base } = harness);
   o = await outboundWorld(sys);
 });
 
 afterAll(async () => {
   await o?.dispatcher.stop();
-  await browser?.close();
-  await sys?.close();
+  await closeConsole(harness);
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Wayline2026');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 async function scan(page: Page, testId: string, code: string) {
   const box = page.getByTestId(testId);
