@@ -25,6 +25,7 @@ import {
 import { systemActor } from '../../src/platform/auth/principal';
 import { inTransaction, migrateToLatest, openDatabase, tablesOf } from '../../src/platform/db';
 import { platformMigrations } from '../../src/platform/migrations';
+import { runCountBench } from './count';
 import { runPackingBench } from './packing';
 import { runPickpathBench } from './pickpath';
 
@@ -233,10 +234,13 @@ try {
     `| audit stock (ledger = balances = reservations) | ${auditS.toFixed(2)} s, ${audit.discrepancyCount} discrepancies (target < 10 s) |`,
   );
   // ── Pick paths and cartonisation: pure solvers, no database ──
+  // ── A full count of 10,000 SKUs posted (its own throwaway database) ──
+  const count = await runCountBench();
   const pickpath = await runPickpathBench();
   const packing = await runPackingBench();
   console.log(
     `\nRESULT warehouse reserve_ratio=${ratio.toFixed(3)} audit_1m_s=${auditS.toFixed(2)}` +
+      ` count_10k_s=${count.count10kS.toFixed(2)}` +
       ` pickpath_gap_pct=${pickpath.gapPct.toFixed(3)} pickpath_vs_sshape_pct=${pickpath.vsSShapePct.toFixed(1)}` +
       ` box_fill_pct=${packing.boxFillPct.toFixed(1)}`,
   );

@@ -1,5 +1,24 @@
-import { createCatalogModule, getSku } from '../modules/catalog';
-import { createInventoryModule, missingWarehouses } from '../modules/inventory';
+import { createCatalogModule, getSku, getSkusByIds, listSkus } from '../modules/catalog';
+import {
+  adjust,
+  createInventoryModule,
+  listStock,
+  listWarehouses,
+  missingWarehouses,
+  pick,
+  release,
+  reserve,
+  ship,
+} from '../modules/inventory';
+import { createNotificationsModule } from '../modules/notifications';
+import {
+  createOrdersModule,
+  markPacked,
+  markShipped,
+  orderDetail,
+  reallocateLost,
+  recordPick,
+} from '../modules/orders';
 import {
   createOrgModule,
   merchantCodes,
@@ -7,10 +26,19 @@ import {
   merchantIdByCode,
   merchantNames,
 } from '../modules/org';
+import { createPlanningModule } from '../modules/planning';
 import { createTransportModule } from '../modules/transport';
+import { createWarehouseModule, orderFactsVia } from '../modules/warehouse';
 import type { Config } from '../platform/config/config';
 import type { PermissionDef, WaylineModule } from '../platform/http/module';
-import { enqueueJob, type JobHandler } from '../platform/jobs';
+import { type CpuPool, createCpuPool, enqueueJob, type JobHandler } from '../platform/jobs';
+
+/** One worker-thread pool per process for CPU-heavy jobs, created on first use (idle threads exit). */
+let cpuPool: CpuPool | null = null;
+const sharedCpuPool = (): CpuPool => {
+  cpuPool ??= createCpuPool();
+  return cpuPool;
+};
 
 /** Permissions owned by the platform itself. */
 export const platformPermissions: PermissionDef[] = [
@@ -28,6 +56,8 @@ export interface Composition {
   modules: WaylineModule[];
   /** Background job handlers by job kind. */
   jobHandlers: Record<string, JobHandler>;
+  /** Jobs that run once a day by themselves (registered at start-up, enqueued by the job runner). */
+  schedules: Array<{ kind: string; atLocalTime: string; payload?: Record<string, unknown> }>;
 }
 
 export function createModules(
@@ -61,7 +91,65 @@ export function compose(
   });
   // Inventory learns a SKU's storage class, lot tracking and shelf life from the catalog's index.
   const inventory = createInventoryModule({ skuFacts: (db, skuId) => getSku(db, skuId, null) });
-  const transport = createTransportModule({ enqueueJob });
-  modules.push(org, inventory, catalog, transport);
-  return { modules, jobHandlers: { ...catalog.jobHandlers, ...transport.jobHandlers } };
+  // Orders take in, validate and allocate orders: SKUs from the catalog, stock and reservations from inventory.
+  const orders = createOrdersModule({
+    merchantExists,
+    merchantIdByCode,
+    merchantNames,
+    listSkus,
+    getSku,
+    listWarehouses,
+    listStock,
+    reserve,
+    release,
+    pick,
+    ship,
+    adjust,
+    enqueueJob,
+    timeZone: config.timeZone,
+  });
+  // Transport takes a plan's depot (location, name, address) from the inventory module's warehouses.
+  const transport = createTransportModule({ enqueueJob, listWarehouses });
+  // Warehouse operations run on the inventory ledger and weigh goods with the catalog's SKUs.
+  const warehouse = createWarehouseModule({
+    skusByIds: (db, ids) => getSkusByIds(db, ids, null),
+    merchantExists,
+    merchantNames,
+    // Outbound work reads the order and reports picks, shortages, packing and shipping to the order desk.
+    orderFacts: orderFactsVia((db, id) =>
+      orderDetail(db, id, { merchantId: null, warehouseIds: null }, 'zh-CN', new Date()),
+    ),
+    recordPick,
+    reallocateLost,
+    markPacked,
+    markShipped,
+    timeZone: config.timeZone,
+  });
+  // Planning reads SKUs (catalog) and stock (inventory) through their indexes; forecasts run on the pool.
+  const planning = createPlanningModule({
+    skus: async (db) => (await listSkus(db, { limit: 1_000_000 }, null)).items,
+    skuById: (db, id) => getSku(db, id, null),
+    listStock,
+    listWarehouses,
+    merchantCodes,
+    merchantNames,
+    enqueueJob,
+    cpuPool: sharedCpuPool,
+    timeZone: config.timeZone,
+  });
+  // Notifications tell consignees and merchants about order milestones (the orders module's events).
+  const notifications = createNotificationsModule();
+  modules.push(org, inventory, catalog, orders, notifications, warehouse, transport, planning);
+  return {
+    modules,
+    jobHandlers: {
+      ...catalog.jobHandlers,
+      ...orders.jobHandlers,
+      ...notifications.jobHandlers,
+      ...transport.jobHandlers,
+      ...inventory.jobHandlers,
+      ...planning.jobHandlers,
+    },
+    schedules: [...inventory.schedules, ...planning.schedules],
+  };
 }

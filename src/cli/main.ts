@@ -4,7 +4,9 @@ import { registerAuditCommands } from './audit.command';
 import { registerCatalogCommands } from './catalog.command';
 import { registerDoctorCommand } from './doctor.command';
 import { registerGenCommand } from './gen.command';
+import { registerOrderCommands } from './orders.command';
 import { registerPlanRoutesCommand } from './plan-routes.command';
+import { registerPlanningCommands } from './planning.command';
 import { registerStartCommands } from './start.command';
 import { registerUserCommands } from './users.command';
 
@@ -14,6 +16,8 @@ const program = new Command('wayline')
 
 registerStartCommands(program);
 registerCatalogCommands(program);
+registerOrderCommands(program);
+registerPlanningCommands(program);
 registerPlanRoutesCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);

@@ -14,11 +14,34 @@ export {
   expandBinPattern,
   listBins,
 } from './bin.service';
+export {
+  type BinContent,
+  type BinOccupancy,
+  type BinOccupancyQuery,
+  binOccupancy,
+  pickedQtyBySku,
+} from './bin-occupancy.query';
+// Fresh goods and safety: expiry, cold chain, quality holds, incidents (events other modules consume).
+export { seedDemoColdChain } from './coldchain.seed';
+// Counts, kitting and slotting (warehouse module): book quantities and variance posting, consumption, velocity.
+export { countVarianceMessages } from './count-variance.messages';
+export {
+  type BookLine,
+  bookQuantities,
+  type CountVarianceInput,
+  type CountVarianceLine,
+  type CountVarianceResult,
+  postCountVariances,
+} from './count-variance.service';
+export { EXPIRE_STOCK_JOB, type ExpiryRunResult } from './expiry.jobs';
+export { type ExpiryOutcome, quarantineExpired } from './expiry.service';
+export { INCIDENT_POSTED } from './incident.service';
 export type { InventoryDeps, SkuFacts } from './inventory.deps';
 export { ZONES_FOR_CLASS } from './inventory.deps';
 export { inventoryMessages } from './inventory.messages';
 export { createInventoryModule, inventoryMigrations, inventoryPermissions } from './inventory.module';
 export { seedDemoWarehouses } from './inventory.seed';
+export { type Consumed, type ConsumeInput, consumeReserved } from './kit-consume.service';
 export {
   createWarehouse,
   listWarehouses,
@@ -29,6 +52,9 @@ export {
   type WarehouseView,
   warehouseIdsByCode,
 } from './location.service';
+export { type LotRef, lotCodeKey, lotsByCodes, lotsByIds } from './lot-lookup.query';
+export { type PickStats, pickStatsBySku } from './pick-stats.query';
+export { QUALITY_HOLD_REVIEWED } from './quality-hold.service';
 export {
   type Allocation,
   type PickInput,
@@ -38,6 +64,7 @@ export {
   reserve,
   ship,
 } from './reservation.service';
+export { RESERVATION_LOST, type ReservationLostEvent } from './reservation-break.service';
 export {
   listMovements,
   listStock,
@@ -67,3 +94,10 @@ export {
   type StockStatus,
 } from './stock.tables';
 export { auditStock, type StockAudit, type StockDiscrepancy } from './stock-audit.service';
+export {
+  type ReadingInput,
+  recordReadings,
+  TEMPERATURE_EXCURSION,
+  TEMPERATURE_EXCURSION_ENDED,
+} from './temperature.service';
+export { returnToVendor, type VendorReturnInput } from './vendor-return.service';

@@ -1,4 +1,5 @@
 import type { MessageCatalogue } from '../../platform/i18n/i18n';
+import { coldChainMessages } from './coldchain.messages';
 
 export const inventoryMessages: MessageCatalogue = {
   'inventory.warehouse_code_taken': {
@@ -77,4 +78,5 @@ export const inventoryMessages: MessageCatalogue = {
     'zh-CN': '订单 {orderRef} 没有已拣货待发运的库存。',
     en: 'Order {orderRef} has no picked stock waiting to ship.',
   },
+  ...coldChainMessages,
 };

@@ -1,13 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { PermissionDef, WaylineModule } from '../../platform/http/module';
 import { binRoutes } from './bin.routes';
+import { coldChainPermissions } from './coldchain.permissions';
+import { inventoryJobHandlers, inventorySchedules } from './expiry.jobs';
+import { expiryRoutes } from './expiry.routes';
+import { incidentRoutes } from './incident.routes';
 import { bindInventoryDeps, type InventoryDeps } from './inventory.deps';
 import { inventoryMessages } from './inventory.messages';
 import { locationRoutes } from './location.routes';
 import * as createLocations from './migrations/2026_11_22_0300_create_locations';
 import * as createStockLedger from './migrations/2026_11_23_0100_create_stock_ledger';
 import * as createReserveFunction from './migrations/2026_11_24_0100_create_reserve_function';
+import * as createColdChain from './migrations/2026_11_25_0200_create_cold_chain';
+import { qualityHoldRoutes } from './quality-hold.routes';
 import { stockRoutes } from './stock.routes';
+import { temperatureRoutes } from './temperature.routes';
 
 export const inventoryPermissions: PermissionDef[] = [
   {
@@ -40,19 +47,27 @@ export const inventoryPermissions: PermissionDef[] = [
     nameEn: 'Adjust stock (variances, write-offs)',
     group: 'warehouse',
   },
+  ...coldChainPermissions,
 ];
 
 export const inventoryMigrations = {
   '2026_11_22_0300_create_locations': createLocations,
   '2026_11_23_0100_create_stock_ledger': createStockLedger,
   '2026_11_24_0100_create_reserve_function': createReserveFunction,
+  '2026_11_25_0200_create_cold_chain': createColdChain,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */
-export function createInventoryModule(deps: InventoryDeps): WaylineModule {
+export function createInventoryModule(deps: InventoryDeps): WaylineModule & {
+  /** Background jobs (the daily expiry run) and their daily schedules. */
+  jobHandlers: typeof inventoryJobHandlers;
+  schedules: typeof inventorySchedules;
+} {
   bindInventoryDeps(deps);
   return {
     name: 'inventory',
+    jobHandlers: inventoryJobHandlers,
+    schedules: inventorySchedules,
     migrations: inventoryMigrations,
     permissions: inventoryPermissions,
     messages: inventoryMessages,
@@ -60,6 +75,10 @@ export function createInventoryModule(deps: InventoryDeps): WaylineModule {
       await locationRoutes(app);
       await binRoutes(app);
       await stockRoutes(app);
+      await expiryRoutes(app);
+      await temperatureRoutes(app);
+      await qualityHoldRoutes(app);
+      await incidentRoutes(app);
     },
   };
 }

@@ -31,6 +31,7 @@ export {
   recordPick,
 } from './fulfilment.service';
 export { ordersMigrations } from './migrations';
+export { type OrderContact, orderContact } from './order.contact';
 export { type OrderDetail, orderDetail } from './order.detail';
 export { type OrderInput, orderInput } from './order.input';
 export { REASON_CODES, type ReasonCode } from './order.reasons';

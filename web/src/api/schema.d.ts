@@ -2740,6 +2740,1355 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/near-expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Near-expiry report: expired lots, lots below the minimum remaining shelf life, lots expiring within N days
+         * @description Stock of dated lots (available and on quality hold unless `stockStatus` says otherwise), soonest expiry first, with days left and an urgency: `expired`, `below_min_shelf_life` (orders can no longer be allocated it) or `near_expiry`. `summary` counts lines and units per urgency over the whole report.
+         *
+         *     Requires permission `inventory.stock.read`.
+         *
+         *     Requires permission `inventory.stock.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    zoneId?: string;
+                    skuId?: string;
+                    /** @description Lots expiring within this many days */
+                    withinDays?: number;
+                    urgency?: "expired" | "below_min_shelf_life" | "near_expiry";
+                    /** @description Default: available and quality_hold */
+                    stockStatus?: "available" | "quality_hold" | "damaged" | "quarantine";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The business day the report is judged against */
+                            today: string;
+                            withinDays: number;
+                            items: {
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                lotCode: string;
+                                productionDate: string | null;
+                                expiryDate: string;
+                                daysLeft: number;
+                                minRemainingShelfLifeDays: number | null;
+                                /** @enum {string} */
+                                stockStatus: "available" | "quality_hold" | "damaged" | "quarantine";
+                                onHand: number;
+                                reserved: number;
+                                /** @enum {string} */
+                                urgency: "expired" | "below_min_shelf_life" | "near_expiry";
+                            }[];
+                            nextCursor: string | null;
+                            summary: {
+                                /** @enum {string} */
+                                urgency: "expired" | "below_min_shelf_life" | "near_expiry";
+                                lines: number;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the expiry check now: expired stock → quarantine (also runs daily by itself)
+         * @description Queues a job of kind `inventory.expire_stock` (follow it with GET /api/jobs/{id}). Idempotent: stock already quarantined is not moved again. Reserved expired stock is released from its orders first (event `inventory.reservation_lost`).
+         *
+         *     Requires permission `inventory.expiry.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Default: every warehouse the caller works in
+                         */
+                        warehouseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/temperature-readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record one temperature reading (by hand, or a sensor with `deviceId`)
+         * @description A reading of a zone (or, for transport, a vehicle). With `deviceId` it counts as a sensor reading, otherwise as a manual one. The zone is evaluated at once: out of range for its storage class’s tolerance, or beyond the hard margin, opens an excursion — alert, quality hold of the zone’s stock and the event `inventory.temperature_excursion`.
+         *
+         *     Requires permission `inventory.coldchain.record`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        zoneId?: string;
+                        /** @description Vehicle id (reefer truck), for transport readings */
+                        vehicleId?: string;
+                        /** @description Sensor (data logger) id */
+                        deviceId?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 instant
+                         */
+                        at: string;
+                        /** @description Tenths of a degree Celsius (−80.0 … 80.0 °C) */
+                        tempDc: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            /** @description Readings already stored (same zone/vehicle, device and instant) */
+                            duplicates: number;
+                            excursionsOpened: string[];
+                            excursionsClosed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/temperature-readings/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 1,000 sensor readings at once (all or none; resent readings are skipped)
+         * @description Requires permission `inventory.coldchain.record`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        readings: {
+                            /** Format: uuid */
+                            zoneId?: string;
+                            /** @description Vehicle id (reefer truck), for transport readings */
+                            vehicleId?: string;
+                            /** @description Sensor (data logger) id */
+                            deviceId?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant
+                             */
+                            at: string;
+                            /** @description Tenths of a degree Celsius (−80.0 … 80.0 °C) */
+                            tempDc: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            /** @description Readings already stored (same zone/vehicle, device and instant) */
+                            duplicates: number;
+                            excursionsOpened: string[];
+                            excursionsClosed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/zones/{id}/temperature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A zone’s temperature over a time range, with its allowed band and excursions (for the chart)
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: 72 hours before `to` */
+                    from?: string;
+                    /** @description Default: now */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                storageClass: "ambient" | "chilled" | "frozen" | "fragile" | "hazardous";
+                                tempMinDc: number | null;
+                                tempMaxDc: number | null;
+                                toleranceMinutes: number;
+                                hardMarginDc: number;
+                            };
+                            from: string;
+                            to: string;
+                            bucketSeconds: number;
+                            readings: {
+                                at: string;
+                                tempDc: number;
+                                minDc: number;
+                                maxDc: number;
+                                n: number;
+                            }[];
+                            excursions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                zoneId: string;
+                                zoneCode: string;
+                                startedAt: string;
+                                detectedAt: string;
+                                endedAt: string | null;
+                                /** @enum {string} */
+                                direction: "high" | "low";
+                                /** @enum {string} */
+                                trigger: "duration" | "hard_limit";
+                                peakDc: number;
+                                bandMinDc: number;
+                                bandMaxDc: number;
+                                holdId: string | null;
+                                holdDocNo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/temperature-excursions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Temperature excursions, newest first
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    zoneId?: string;
+                    state?: "open" | "closed";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                zoneId: string;
+                                zoneCode: string;
+                                startedAt: string;
+                                detectedAt: string;
+                                endedAt: string | null;
+                                /** @enum {string} */
+                                direction: "high" | "low";
+                                /** @enum {string} */
+                                trigger: "duration" | "hard_limit";
+                                peakDc: number;
+                                bandMinDc: number;
+                                bandMaxDc: number;
+                                holdId: string | null;
+                                holdDocNo: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/temperature-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Excursion rules per storage class (tolerance in minutes, hard margin in tenths of °C)
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                storageClass: "ambient" | "chilled" | "frozen" | "fragile" | "hazardous";
+                                toleranceMinutes: number;
+                                hardMarginDc: number;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/temperature-rules/{storageClass}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a storage class’s excursion rule
+         * @description Requires permission `inventory.coldchain.manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storageClass: "ambient" | "chilled" | "frozen" | "fragile" | "hazardous";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minutes out of range before an excursion */
+                        toleranceMinutes: number;
+                        /** @description Beyond the range by more than this: an excursion at once */
+                        hardMarginDc: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            storageClass: "ambient" | "chilled" | "frozen" | "fragile" | "hazardous";
+                            toleranceMinutes: number;
+                            hardMarginDc: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Warehouse alerts (temperature excursions, expired stock quarantined), newest first
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    kind?: "temperature_excursion" | "stock_expired";
+                    state?: "open" | "acknowledged";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                kind: "temperature_excursion" | "stock_expired";
+                                /** @enum {string} */
+                                severity: "critical" | "warning" | "info";
+                                zoneId: string | null;
+                                subjectType: string | null;
+                                subjectId: string | null;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                raisedAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                ackNote: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            openCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert (once), with an optional note
+         * @description Requires permission `inventory.alert.ack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            kind: "temperature_excursion" | "stock_expired";
+                            /** @enum {string} */
+                            severity: "critical" | "warning" | "info";
+                            zoneId: string | null;
+                            subjectType: string | null;
+                            subjectId: string | null;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            raisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedByName: string | null;
+                            ackNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/quality-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quality holds (stock out of sale until reviewed), newest first
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "open" | "closed";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                docNo: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                reason: string;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                createdAt: string;
+                                closedAt: string | null;
+                                reviewedByName: string | null;
+                                reviewNote: string | null;
+                                totalQty: number;
+                                remainingQty: number;
+                                lines?: {
+                                    id: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    expiryDate: string | null;
+                                    qty: number;
+                                    releasedQty: number;
+                                    damagedQty: number;
+                                    scrappedQty: number;
+                                    expiredQty: number;
+                                    remainingQty: number;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/quality-holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One quality hold with its lines
+         * @description Requires permission `inventory.coldchain.read`.
+         *
+         *     Requires permission `inventory.coldchain.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            reason: string;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            createdAt: string;
+                            closedAt: string | null;
+                            reviewedByName: string | null;
+                            reviewNote: string | null;
+                            totalQty: number;
+                            remainingQty: number;
+                            lines?: {
+                                id: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                releasedQty: number;
+                                damagedQty: number;
+                                scrappedQty: number;
+                                expiredQty: number;
+                                remainingQty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/quality-holds/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quality review of a hold: per line, release to available, move to damaged, or scrap
+         * @description Writes `move` movements (quality_hold → available / damaged) and `scrap` movements in one transaction. Lines may be reviewed in parts; the hold closes when nothing is left on it. An expired lot cannot be released to available.
+         *
+         *     Requires permission `inventory.quality_hold.release`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The quality review’s finding */
+                        note: string;
+                        lines: {
+                            lineId: number;
+                            /** @description Back to available */
+                            release?: number;
+                            /** @description To damaged status */
+                            damaged?: number;
+                            /** @description Written off */
+                            scrap?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            reason: string;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            createdAt: string;
+                            closedAt: string | null;
+                            reviewedByName: string | null;
+                            reviewNote: string | null;
+                            totalQty: number;
+                            remainingQty: number;
+                            lines?: {
+                                id: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                releasedQty: number;
+                                damagedQty: number;
+                                scrappedQty: number;
+                                expiredQty: number;
+                                remainingQty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Safety incidents (damage, loss, theft, fire), newest first
+         * @description Requires permission `inventory.incident.read`.
+         *
+         *     Requires permission `inventory.incident.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    kind?: "damage" | "loss" | "theft" | "fire";
+                    status?: "draft" | "posted" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                docNo: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                kind: "damage" | "loss" | "theft" | "fire";
+                                /** @enum {string} */
+                                status: "draft" | "posted" | "cancelled";
+                                occurredAt: string;
+                                description: string;
+                                photos: string[];
+                                reportedByName: string;
+                                createdAt: string;
+                                postedAt: string | null;
+                                postedByName: string | null;
+                                totalQty: number;
+                                lines: {
+                                    lineNo: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    /** @enum {string} */
+                                    status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                    qty: number;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an incident (draft), or record and post it at once with `post: true`
+         * @description Posting writes one write-off movement per line in the same transaction — `scrap` for damage and fire, `adjust` (out) for loss and theft — and needs `inventory.incident.post` too.
+         *
+         *     Requires permission `inventory.incident.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** @enum {string} */
+                        kind: "damage" | "loss" | "theft" | "fire";
+                        /** Format: date-time */
+                        occurredAt: string;
+                        description: string;
+                        /** @default [] */
+                        photos?: string[];
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** Format: uuid */
+                            binId: string;
+                            lotId?: string | null;
+                            /**
+                             * @description The stock status the goods are taken from (default available)
+                             * @enum {string}
+                             */
+                            status?: "available" | "quality_hold" | "damaged" | "quarantine";
+                            qty: number;
+                        }[];
+                        /**
+                         * @description Post at once (writes the write-off movements)
+                         * @default false
+                         */
+                        post?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            kind: "damage" | "loss" | "theft" | "fire";
+                            /** @enum {string} */
+                            status: "draft" | "posted" | "cancelled";
+                            occurredAt: string;
+                            description: string;
+                            photos: string[];
+                            reportedByName: string;
+                            createdAt: string;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            totalQty: number;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** @enum {string} */
+                                status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One incident with its stock lines
+         * @description Requires permission `inventory.incident.read`.
+         *
+         *     Requires permission `inventory.incident.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            kind: "damage" | "loss" | "theft" | "fire";
+                            /** @enum {string} */
+                            status: "draft" | "posted" | "cancelled";
+                            occurredAt: string;
+                            description: string;
+                            photos: string[];
+                            reportedByName: string;
+                            createdAt: string;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            totalQty: number;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** @enum {string} */
+                                status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/incidents/{id}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a draft incident: write off its stock lines (all or none)
+         * @description Requires permission `inventory.incident.post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            kind: "damage" | "loss" | "theft" | "fire";
+                            /** @enum {string} */
+                            status: "draft" | "posted" | "cancelled";
+                            occurredAt: string;
+                            description: string;
+                            photos: string[];
+                            reportedByName: string;
+                            createdAt: string;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            totalQty: number;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** @enum {string} */
+                                status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/incidents/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a draft incident
+         * @description Requires permission `inventory.incident.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            kind: "damage" | "loss" | "theft" | "fire";
+                            /** @enum {string} */
+                            status: "draft" | "posted" | "cancelled";
+                            occurredAt: string;
+                            description: string;
+                            photos: string[];
+                            reportedByName: string;
+                            createdAt: string;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            totalQty: number;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** @enum {string} */
+                                status: "available" | "quality_hold" | "damaged" | "quarantine";
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/skus": {
         parameters: {
             query?: never;
@@ -3260,7 +4609,463 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/route-plans": {
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders, newest first
+         * @description Requires permission `orders.order.read`.
+         *
+         *     Requires permission `orders.order.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                    merchantId?: string;
+                    channel?: string;
+                    warehouseId?: string;
+                    serviceType?: "standard" | "express" | "cold_chain";
+                    /** @description Exception reason code. */
+                    reason?: "address_unparsed" | "address_incomplete" | "address_mismatch" | "address_ambiguous" | "address_detail_missing" | "address_outside_mainland" | "phone_invalid" | "sku_unknown" | "sku_inactive" | "qty_not_positive" | "cold_chain_required" | "cod_amount_mismatch" | "payment_unpaid" | "duplicate_suspected" | "customer_blocked" | "out_of_stock" | "no_capable_warehouse";
+                    /** @description Only exceptions waiting longer than the SLA. */
+                    overdue?: "true" | "false";
+                    /** @description Created at or after (ISO date or date-time; a date is Beijing time). */
+                    from?: string;
+                    /** @description Created before (a plain date includes that day). */
+                    to?: string;
+                    /** @description Order number (prefix), channel order number, consignee name or phone. */
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                parentId: string | null;
+                                merchantId: string;
+                                merchantName: string | null;
+                                channel: string;
+                                externalNo: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                reasons: string[];
+                                consigneeName: string;
+                                phoneMasked: string;
+                                region: string | null;
+                                /** @enum {string} */
+                                serviceType: "standard" | "express" | "cold_chain";
+                                paymentStatus: string;
+                                totalFen: number;
+                                warehouseId: string | null;
+                                promisedDate: string | null;
+                                createdAt: string;
+                                exceptionSince: string | null;
+                                ageHours: number | null;
+                                overdue: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Take in one order from a channel (validated, and allocated when the desk allocates automatically)
+         * @description A channel order already taken in (same merchant, channel and `externalNo`) is not duplicated: the stored order comes back with 200 and `resent: true`. Orders failing validation are created in `exception` with their reason codes.
+         *
+         *     Requires permission `orders.order.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An order from a sales channel. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Owner merchant; merchant-portal users leave it out (their own).
+                         */
+                        merchantId?: string;
+                        /** @description Sales channel code, e.g. tmall, jd, douyin, pdd, web (a–z, 0–9, _ -). */
+                        channel: string;
+                        /** @description The order number in the channel; unique per merchant and channel. */
+                        externalNo: string;
+                        consignee: {
+                            name: string;
+                            /** @description Mobile (13812345678), landline (021-62345678) or a privacy number with extension. */
+                            phone: string;
+                            /** @description The whole address as one text (e.g. 浙江省杭州市西湖区文三路90号). */
+                            address?: string;
+                            province?: string;
+                            city?: string;
+                            district?: string;
+                            /** @description Street, number, building, room — with province/city/district given apart. */
+                            detail?: string;
+                            /** @description GB/T 2260 county-level code, when the channel sends one. */
+                            districtCode?: string;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            skuId?: string;
+                            skuCode?: string;
+                            /** @description Units; a line with no positive quantity is held as an exception. */
+                            qty: number;
+                            /** @description Price per unit in fen. */
+                            unitPriceFen: number;
+                        }[];
+                        /** @description `cod` orders must collect exactly the order total; `unpaid` orders are held. */
+                        payment: {
+                            /** @enum {string} */
+                            status: "paid" | "cod" | "unpaid";
+                            /** @description Cash to collect on delivery (代收货款). */
+                            codAmountFen?: number;
+                        };
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        serviceType?: "standard" | "express" | "cold_chain";
+                        /** @description Requested delivery window (ISO-8601). */
+                        deliveryWindow?: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            parentId: string | null;
+                            merchantId: string;
+                            merchantName: string | null;
+                            channel: string;
+                            externalNo: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            consigneeName: string;
+                            phoneMasked: string;
+                            region: string | null;
+                            /** @enum {string} */
+                            serviceType: "standard" | "express" | "cold_chain";
+                            paymentStatus: string;
+                            totalFen: number;
+                            warehouseId: string | null;
+                            promisedDate: string | null;
+                            createdAt: string;
+                            exceptionSince: string | null;
+                            ageHours: number | null;
+                            overdue: boolean;
+                            consignee: {
+                                name: string;
+                                phone: string;
+                                phoneKind: string;
+                                addressText: string;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                                cityCode: string | null;
+                                cityName: string | null;
+                                districtCode: string | null;
+                                districtName: string | null;
+                                detail: string;
+                                addressStatus: string;
+                                addressNotes: string[];
+                                suggestions: {
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    cityCode: string;
+                                    cityName: string;
+                                    districtCode: string;
+                                    districtName: string;
+                                    detail: string;
+                                    text: string;
+                                }[];
+                            };
+                            issues: {
+                                code: string;
+                                field: string | null;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                                overridable: boolean;
+                            }[];
+                            overrides: string[];
+                            codAmountFen: number | null;
+                            currency: string;
+                            weightG: number;
+                            shippingCostFen: number | null;
+                            deliveryWindow: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            notes: string | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            interceptRequestedAt: string | null;
+                            source: string;
+                            version: number;
+                            lines: {
+                                lineNo: number;
+                                skuId: string | null;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                qty: number;
+                                unitPriceFen: number;
+                                unitWeightG: number | null;
+                            }[];
+                            allocations: {
+                                skuId: string;
+                                warehouseId: string;
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                pickedQty: number;
+                            }[];
+                            decisions: {
+                                at: string;
+                                kind: string;
+                                code: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Why, in the request language. */
+                                message: string;
+                                candidates: {
+                                    warehouseId: string;
+                                    code: string;
+                                    rejected: string | null;
+                                    rejectedMessage: string | null;
+                                    coversLines: number;
+                                    totalLines: number;
+                                    zone: number;
+                                    distanceKm: number | null;
+                                    costFen: number;
+                                    transitDays: number;
+                                    chosen: boolean;
+                                }[];
+                            }[];
+                            history: {
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            family: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                warehouseId: string | null;
+                                isRoot: boolean;
+                            }[];
+                            /** @description True when this channel order was already taken in: the stored order is returned, nothing changed. */
+                            resent: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            parentId: string | null;
+                            merchantId: string;
+                            merchantName: string | null;
+                            channel: string;
+                            externalNo: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            consigneeName: string;
+                            phoneMasked: string;
+                            region: string | null;
+                            /** @enum {string} */
+                            serviceType: "standard" | "express" | "cold_chain";
+                            paymentStatus: string;
+                            totalFen: number;
+                            warehouseId: string | null;
+                            promisedDate: string | null;
+                            createdAt: string;
+                            exceptionSince: string | null;
+                            ageHours: number | null;
+                            overdue: boolean;
+                            consignee: {
+                                name: string;
+                                phone: string;
+                                phoneKind: string;
+                                addressText: string;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                                cityCode: string | null;
+                                cityName: string | null;
+                                districtCode: string | null;
+                                districtName: string | null;
+                                detail: string;
+                                addressStatus: string;
+                                addressNotes: string[];
+                                suggestions: {
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    cityCode: string;
+                                    cityName: string;
+                                    districtCode: string;
+                                    districtName: string;
+                                    detail: string;
+                                    text: string;
+                                }[];
+                            };
+                            issues: {
+                                code: string;
+                                field: string | null;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                                overridable: boolean;
+                            }[];
+                            overrides: string[];
+                            codAmountFen: number | null;
+                            currency: string;
+                            weightG: number;
+                            shippingCostFen: number | null;
+                            deliveryWindow: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            notes: string | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            interceptRequestedAt: string | null;
+                            source: string;
+                            version: number;
+                            lines: {
+                                lineNo: number;
+                                skuId: string | null;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                qty: number;
+                                unitPriceFen: number;
+                                unitWeightG: number | null;
+                            }[];
+                            allocations: {
+                                skuId: string;
+                                warehouseId: string;
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                pickedQty: number;
+                            }[];
+                            decisions: {
+                                at: string;
+                                kind: string;
+                                code: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Why, in the request language. */
+                                message: string;
+                                candidates: {
+                                    warehouseId: string;
+                                    code: string;
+                                    rejected: string | null;
+                                    rejectedMessage: string | null;
+                                    coversLines: number;
+                                    totalLines: number;
+                                    zone: number;
+                                    distanceKm: number | null;
+                                    costFen: number;
+                                    transitDays: number;
+                                    chosen: boolean;
+                                }[];
+                            }[];
+                            history: {
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            family: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                warehouseId: string | null;
+                                isRoot: boolean;
+                            }[];
+                            /** @description True when this channel order was already taken in: the stored order is returned, nothing changed. */
+                            resent: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/batch": {
         parameters: {
             query?: never;
             header?: never;
@@ -3270,8 +5075,11703 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Take in up to 1,000 orders; each is answered on its own (created, existing or invalid)
+         * @description Requires permission `orders.order.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Up to 1,000 orders, each as the body of POST /api/orders; each is answered on its own. */
+                        orders: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            existing: number;
+                            invalid: number;
+                            results: {
+                                index: number;
+                                /** @enum {string} */
+                                result: "created" | "existing" | "invalid";
+                                id: string | null;
+                                number: string | null;
+                                status: ("created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned") | null;
+                                reasons: string[];
+                                issues: {
+                                    field: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/exceptions/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exception queue: total, overdue against the SLA, by reason
+         * @description Requires permission `orders.order.read`.
+         *
+         *     Requires permission `orders.order.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            overdue: number;
+                            slaHours: number;
+                            oldestAgeHours: number | null;
+                            byReason: {
+                                code: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order: lines, reasons, allocation and why, history
+         * @description Requires permission `orders.order.read`.
+         *
+         *     Requires permission `orders.order.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            parentId: string | null;
+                            merchantId: string;
+                            merchantName: string | null;
+                            channel: string;
+                            externalNo: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            consigneeName: string;
+                            phoneMasked: string;
+                            region: string | null;
+                            /** @enum {string} */
+                            serviceType: "standard" | "express" | "cold_chain";
+                            paymentStatus: string;
+                            totalFen: number;
+                            warehouseId: string | null;
+                            promisedDate: string | null;
+                            createdAt: string;
+                            exceptionSince: string | null;
+                            ageHours: number | null;
+                            overdue: boolean;
+                            consignee: {
+                                name: string;
+                                phone: string;
+                                phoneKind: string;
+                                addressText: string;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                                cityCode: string | null;
+                                cityName: string | null;
+                                districtCode: string | null;
+                                districtName: string | null;
+                                detail: string;
+                                addressStatus: string;
+                                addressNotes: string[];
+                                suggestions: {
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    cityCode: string;
+                                    cityName: string;
+                                    districtCode: string;
+                                    districtName: string;
+                                    detail: string;
+                                    text: string;
+                                }[];
+                            };
+                            issues: {
+                                code: string;
+                                field: string | null;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                                overridable: boolean;
+                            }[];
+                            overrides: string[];
+                            codAmountFen: number | null;
+                            currency: string;
+                            weightG: number;
+                            shippingCostFen: number | null;
+                            deliveryWindow: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            notes: string | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            interceptRequestedAt: string | null;
+                            source: string;
+                            version: number;
+                            lines: {
+                                lineNo: number;
+                                skuId: string | null;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                qty: number;
+                                unitPriceFen: number;
+                                unitWeightG: number | null;
+                            }[];
+                            allocations: {
+                                skuId: string;
+                                warehouseId: string;
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                pickedQty: number;
+                            }[];
+                            decisions: {
+                                at: string;
+                                kind: string;
+                                code: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Why, in the request language. */
+                                message: string;
+                                candidates: {
+                                    warehouseId: string;
+                                    code: string;
+                                    rejected: string | null;
+                                    rejectedMessage: string | null;
+                                    coversLines: number;
+                                    totalLines: number;
+                                    zone: number;
+                                    distanceKm: number | null;
+                                    costFen: number;
+                                    transitDays: number;
+                                    chosen: boolean;
+                                }[];
+                            }[];
+                            history: {
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            family: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                warehouseId: string | null;
+                                isRoot: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (before shipping: reservations released; after shipping: an intercept request)
+         * @description Requires permission `orders.order.cancel`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                            /** @enum {string} */
+                            outcome: "cancelled" | "intercept_requested";
+                            putBack: {
+                                skuId: string;
+                                binCode: string;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/allocate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate a validated order to warehouse(s) and reserve its stock
+         * @description Requires permission `orders.order.allocate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/release-to-warehouse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an allocated order to its warehouse (publishes orders.order_released)
+         * @description Requires permission `orders.order.allocate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report warehouse and carrier progress: pick, pick_all, packed, shipped, in_transit, delivered, returned
+         * @description Picks move reserved stock to the dispatch point; `shipped` ships exactly what was picked for the order.
+         *
+         *     Requires permission `orders.order.fulfil`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "pick";
+                        /** Format: uuid */
+                        skuId: string;
+                        /** Format: uuid */
+                        binId: string;
+                        lotId?: string | null;
+                        qty: number;
+                    } | {
+                        /** @enum {string} */
+                        event: "pick_all";
+                    } | {
+                        /** @enum {string} */
+                        event: "packed";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        event: "shipped";
+                        carrier?: string;
+                        waybillNo?: string;
+                    } | {
+                        /** @enum {string} */
+                        event: "in_transit" | "delivered" | "returned";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/short-pick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a short pick: reserved stock is not in its bin; it is written off and the order re-allocated
+         * @description Requires permission `orders.order.fulfil`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        skuId: string;
+                        /** Format: uuid */
+                        binId: string;
+                        lotId?: string | null;
+                        qty: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                            /** @enum {string} */
+                            outcome: "same_warehouse" | "reallocated" | "split";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/fix-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fix the consignee address (or accept a proposed fix) and validate again
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Accept the order’s proposed fix with this index. */
+                        suggestion?: number;
+                        address?: string;
+                        province?: string;
+                        city?: string;
+                        district?: string;
+                        detail?: string;
+                        districtCode?: string;
+                        name?: string;
+                        phone?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/change-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the goods, service type or payment and validate again
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines?: {
+                            /** Format: uuid */
+                            skuId?: string;
+                            skuCode?: string;
+                            /** @description Units; a line with no positive quantity is held as an exception. */
+                            qty: number;
+                            /** @description Price per unit in fen. */
+                            unitPriceFen: number;
+                        }[];
+                        /** @enum {string} */
+                        serviceType?: "standard" | "express" | "cold_chain";
+                        payment?: {
+                            /** @enum {string} */
+                            status: "paid" | "cod" | "unpaid";
+                            codAmountFen?: number;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move some goods to a new part of the order; both are validated again
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lines (or part of them) to move to a new part of the order. */
+                        lines: {
+                            lineNo: number;
+                            qty: number;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an exception order despite its reasons, with a note (放行)
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the order may go ahead (who confirmed what). */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call or message to the customer
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "phone" | "sms" | "im" | "email";
+                        /** @enum {string} */
+                        outcome: "reached" | "no_answer" | "left_message" | "wrong_number" | "callback_requested";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/revalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate again (e.g. after stock arrived or a SKU was activated)
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            reasons: string[];
+                            parts: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One action on many orders; each order is done on its own and answered on its own
+         * @description Requires permission `orders.exception.handle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "cancel";
+                        orderIds: string[];
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "release";
+                        orderIds: string[];
+                        note: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "revalidate";
+                        orderIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "accept_suggestion";
+                        orderIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "contact";
+                        orderIds: string[];
+                        /** @enum {string} */
+                        channel: "phone" | "sms" | "im" | "email";
+                        /** @enum {string} */
+                        outcome: "reached" | "no_answer" | "left_message" | "wrong_number" | "callback_requested";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "allocate";
+                        orderIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "release_to_warehouse";
+                        orderIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            succeeded: number;
+                            failed: number;
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                number: string | null;
+                                status: ("created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned") | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order desk settings, with the default rate and transit tables
+         * @description Requires permission `orders.order.read`.
+         *
+         *     Requires permission `orders.order.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /** @description Hours an order may wait in the exception queue before it is overdue. */
+                                exceptionSlaHours: number;
+                                /** @description Same phone + address + items within this many hours is a suspected duplicate (0 = off). */
+                                duplicateWindowHours: number;
+                                /** @description Allocate validated orders at once (intake through the API). */
+                                autoAllocate: boolean;
+                                /** @description Release allocated orders to the warehouse at once. */
+                                autoRelease: boolean;
+                                /** @description Local hour after which orders ship the next working day. */
+                                cutoffHour: number;
+                                /** @description A split shipment must save at least this much shipping cost (fen) to be chosen over one warehouse. */
+                                splitMinSavingFen: number;
+                            };
+                            rates: {
+                                [key: string]: {
+                                    [key: string]: {
+                                        firstKgFen: number;
+                                        perKgFen: number;
+                                    };
+                                };
+                            };
+                            transitDays: {
+                                [key: string]: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change order desk settings
+         * @description Requires permission `orders.settings.write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Hours an order may wait in the exception queue before it is overdue. */
+                        exceptionSlaHours?: number;
+                        /** @description Same phone + address + items within this many hours is a suspected duplicate (0 = off). */
+                        duplicateWindowHours?: number;
+                        /** @description Allocate validated orders at once (intake through the API). */
+                        autoAllocate?: boolean;
+                        /** @description Release allocated orders to the warehouse at once. */
+                        autoRelease?: boolean;
+                        /** @description Local hour after which orders ship the next working day. */
+                        cutoffHour?: number;
+                        /** @description A split shipment must save at least this much shipping cost (fen) to be chosen over one warehouse. */
+                        splitMinSavingFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Hours an order may wait in the exception queue before it is overdue. */
+                            exceptionSlaHours: number;
+                            /** @description Same phone + address + items within this many hours is a suspected duplicate (0 = off). */
+                            duplicateWindowHours: number;
+                            /** @description Allocate validated orders at once (intake through the API). */
+                            autoAllocate: boolean;
+                            /** @description Release allocated orders to the warehouse at once. */
+                            autoRelease: boolean;
+                            /** @description Local hour after which orders ship the next working day. */
+                            cutoffHour: number;
+                            /** @description A split shipment must save at least this much shipping cost (fen) to be chosen over one warehouse. */
+                            splitMinSavingFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/service-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Promised transit days by origin warehouse × destination province × service
+         * @description Requires permission `orders.order.read`.
+         *
+         *     Requires permission `orders.order.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                warehouseId: string;
+                                destProvinceCode: string;
+                                /** @enum {string} */
+                                serviceType: "standard" | "express" | "cold_chain";
+                                days: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set the promised transit days for one warehouse × destination province × service
+         * @description Requires permission `orders.settings.write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        destProvinceCode: string;
+                        /** @enum {string} */
+                        serviceType: "standard" | "express" | "cold_chain";
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            warehouseId: string;
+                            destProvinceCode: string;
+                            /** @enum {string} */
+                            serviceType: "standard" | "express" | "cold_chain";
+                            days: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/blocked-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocked consignee phones
+         * @description Requires permission `orders.blocklist.manage`.
+         *
+         *     Requires permission `orders.blocklist.manage`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                phone: string;
+                                phoneMasked: string;
+                                merchantId: string | null;
+                                reason: string;
+                                createdAt: string;
+                                createdBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Block a consignee phone (their orders go to the exception queue)
+         * @description Requires permission `orders.blocklist.manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        /** @description Only for this merchant; leave out to block for all. */
+                        merchantId?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            phone: string;
+                            phoneMasked: string;
+                            merchantId: string | null;
+                            reason: string;
+                            createdAt: string;
+                            createdBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/blocked-customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a phone from the blocklist
+         * @description Requires permission `orders.blocklist.manage`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consumer tracking: order number + last four digits of the phone (rate-limited)
+         * @description Answers the journey only: stages with times, district, masked phone, promised date, carrier and waybill.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        phoneLast4: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            stage: "received" | "preparing" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            region: string | null;
+                            promisedDate: string | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            timeline: {
+                                at: string;
+                                /** @enum {string} */
+                                stage: "received" | "preparing" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            }[];
+                            phoneMasked: string;
+                            parts: {
+                                number: string;
+                                /** @enum {string} */
+                                stage: "received" | "preparing" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                region: string | null;
+                                promisedDate: string | null;
+                                carrier: string | null;
+                                waybillNo: string | null;
+                                timeline: {
+                                    at: string;
+                                    /** @enum {string} */
+                                    stage: "received" | "preparing" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order import template (one row per order line; headers in the request language)
+         * @description Requires permission `orders.order.import`.
+         *
+         *     Requires permission `orders.order.import`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from a CSV or xlsx file (raw body); runs as a job with progress and a per-row report
+         * @description Columns (Chinese or English headers): 商家编码 / Merchant code; 渠道 / Channel; 平台订单号 / Channel order no; 收货人 / Consignee; 联系电话 / Phone; 收货地址 / Address; 省 / Province; 市 / City; 区县 / District; 详细地址 / Street address; 商品编码 / SKU code; 数量 / Quantity; 单价（元） / Unit price (yuan); 付款状态 / Payment; 代收金额（元） / COD amount (yuan); 服务类型 / Service; 期望送达开始 / Deliver from; 期望送达结束 / Deliver by; 备注 / Notes. One row per order line; rows with the same channel and channel order number are one order. Money in yuan. `mode=validate` only checks; `skipInvalid=true` imports the valid orders when some are invalid. Orders already taken in are recognised and left alone. Validated orders are then allocated by a follow-up job (its id is in the result as `allocationJobId`).
+         *
+         *     Requires permission `orders.order.import`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    mode?: "validate" | "commit";
+                    skipInvalid?: "true" | "false";
+                    /** @description Merchant for rows without a merchant code (staff only). */
+                    merchantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Message templates for every order milestone × channel (sms, email) × language
+         * @description Placeholders: {{orderNumber}}, {{consigneeName}}, {{promisedDate}}, {{carrier}}, {{waybillNo}}, {{trackingUrl}}, {{status}}. `custom` is false while the built-in text is used.
+         *
+         *     Requires permission `notifications.template.manage`.
+         *
+         *     Requires permission `notifications.template.manage`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                                /** @enum {string} */
+                                channel: "sms" | "email";
+                                /** @enum {string} */
+                                lang: "zh-CN" | "en";
+                                subject: string;
+                                body: string;
+                                enabled: boolean;
+                                /** @description false while the built-in template is used */
+                                custom: boolean;
+                                updatedAt: string | null;
+                            }[];
+                            channels: {
+                                sms: {
+                                    enabled: boolean;
+                                    /** @enum {string} */
+                                    lang: "zh-CN" | "en";
+                                };
+                                email: {
+                                    enabled: boolean;
+                                    /** @enum {string} */
+                                    lang: "zh-CN" | "en";
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/templates/{event}/{channel}/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace one template (unknown placeholders are refused)
+         * @description Requires permission `notifications.template.manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                    channel: "sms" | "email";
+                    lang: "zh-CN" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        subject?: string;
+                        body: string;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @enum {string} */
+                            lang: "zh-CN" | "en";
+                            subject: string;
+                            body: string;
+                            enabled: boolean;
+                            /** @description false while the built-in template is used */
+                            custom: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn a consignee channel on or off and choose its language
+         * @description Requires permission `notifications.template.manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: "sms" | "email";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @enum {string} */
+                        lang: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sms: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                lang: "zh-CN" | "en";
+                            };
+                            email: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                lang: "zh-CN" | "en";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints (a merchant user sees its own merchant's only)
+         * @description Requires permission `notifications.webhook.manage`.
+         *
+         *     Requires permission `notifications.webhook.manage`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    merchantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                url: string;
+                                /** @description Topics delivered; empty means every order milestone */
+                                events: string[];
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                consecutiveFailures: number;
+                                disabledReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a webhook endpoint; the signing secret is returned once
+         * @description Each order milestone of the merchant is POSTed as JSON `{id, type, createdAt, data}` with headers `Wayline-Event-Id`, `Wayline-Event` and `Wayline-Signature: t=<unix seconds>,v1=<hex>` where v1 is HMAC-SHA256(secret, "<t>.<raw body>"). Reject old timestamps to stop replays; the event id is stable across retries. Non-2xx answers are retried with exponential backoff (30 s doubling, 6 attempts); the endpoint is disabled after 20 consecutive failures.
+         *
+         *     Requires permission `notifications.webhook.manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Staff only; a merchant user manages its own merchant */
+                        merchantId?: string | null;
+                        /** Format: uri */
+                        url: string;
+                        /** @default [] */
+                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            url: string;
+                            /** @description Topics delivered; empty means every order milestone */
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description Shown only when created or rotated */
+                            secret: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an endpoint
+         * @description Requires permission `notifications.webhook.manage`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint: URL, events, enable/disable, rotate the secret (shown once)
+         * @description Requires permission `notifications.webhook.manage`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url?: string;
+                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested")[];
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                        rotateSecret?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            url: string;
+                            /** @description Topics delivered; empty means every order milestone */
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description Shown only when created or rotated */
+                            secret: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log, newest first (filter by order, merchant, status, channel)
+         * @description Phones and e-mail addresses appear masked only.
+         *
+         *     Requires permission `notifications.delivery.read`.
+         *
+         *     Requires permission `notifications.delivery.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                    orderId?: string;
+                    orderNumber?: string;
+                    merchantId?: string;
+                    status?: "pending" | "sent" | "failed" | "skipped";
+                    channel?: "sms" | "email" | "webhook";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                eventId: string;
+                                topic: string;
+                                /** @enum {string} */
+                                channel: "sms" | "email" | "webhook";
+                                orderId: string | null;
+                                orderNumber: string | null;
+                                merchantId: string | null;
+                                endpointId: string | null;
+                                /** @description Masked phone / e-mail, or the webhook URL */
+                                recipient: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed" | "skipped";
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                responseStatus: number | null;
+                                content: string;
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed or skipped notification again (queued as a job)
+         * @description Requires permission `notifications.delivery.retry`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            topic: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email" | "webhook";
+                            orderId: string | null;
+                            orderNumber: string | null;
+                            merchantId: string | null;
+                            endpointId: string | null;
+                            /** @description Masked phone / e-mail, or the webhook URL */
+                            recipient: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed" | "skipped";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            responseStatus: number | null;
+                            content: string;
+                            createdAt: string;
+                            sentAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/asns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Advance shipping notices (merchants see their own; scoped staff their warehouses)
+         * @description Requires permission `warehouse.asn.read`.
+         *
+         *     Requires permission `warehouse.asn.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    merchantId?: string;
+                    status?: "open" | "receiving" | "received" | "cancelled";
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                merchantName: string | null;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "receiving" | "received" | "cancelled";
+                                supplierName: string | null;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                expectedDate: string | null;
+                                note: string | null;
+                                createdByName: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                lineCount: number;
+                                totalQty: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Announce goods on their way to a warehouse (ASN): SKU, quantity, lot and dates per line
+         * @description Requires permission `warehouse.asn.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The goods' owner; merchant users send their own */
+                        merchantId?: string | null;
+                        /** Format: uuid */
+                        warehouseId: string;
+                        supplierName?: string | null;
+                        carrier?: string | null;
+                        trackingNo?: string | null;
+                        expectedDate?: string | null;
+                        note?: string | null;
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            lotCode?: string | null;
+                            productionDate?: string | null;
+                            /** @description Derived from the production date and shelf life when absent */
+                            expiryDate?: string | null;
+                            /** @description Quantity in base units */
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "receiving" | "received" | "cancelled";
+                            supplierName: string | null;
+                            carrier: string | null;
+                            trackingNo: string | null;
+                            expectedDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            lineCount: number;
+                            totalQty: number;
+                            receipt: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            } | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                qty: number;
+                                lotCode: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Warehouses goods may be announced to (for merchants, who do not see the warehouse layout)
+         * @description Requires permission `warehouse.asn.write`.
+         *
+         *     Requires permission `warehouse.asn.write`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                city: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/asns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ASN with its lines
+         * @description Requires permission `warehouse.asn.read`.
+         *
+         *     Requires permission `warehouse.asn.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "receiving" | "received" | "cancelled";
+                            supplierName: string | null;
+                            carrier: string | null;
+                            trackingNo: string | null;
+                            expectedDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            lineCount: number;
+                            totalQty: number;
+                            receipt: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            } | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                qty: number;
+                                lotCode: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/asns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an open ASN (before the warehouse opened its receipt)
+         * @description Requires permission `warehouse.asn.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "receiving" | "received" | "cancelled";
+                            supplierName: string | null;
+                            carrier: string | null;
+                            trackingNo: string | null;
+                            expectedDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            lineCount: number;
+                            totalQty: number;
+                            receipt: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            } | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                qty: number;
+                                lotCode: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/asns/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the receipt for an ASN (its lines become the expected lines)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        arrived?: boolean;
+                        carrier?: string | null;
+                        /** @description Licence plate, e.g. 沪A·12345 */
+                        vehiclePlate?: string | null;
+                        /** @description Dock door */
+                        dock?: string | null;
+                        /** @description Delivery note (送货单) number */
+                        deliveryNoteNo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receipts (入库单), newest first; scoped to the caller’s warehouses or own goods
+         * @description Requires permission `warehouse.receipt.read`.
+         *
+         *     Requires permission `warehouse.receipt.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    merchantId?: string;
+                    asnId?: string;
+                    status?: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                merchantName: string | null;
+                                asnId: string | null;
+                                asnNumber: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                /** @description Statuses the receipt may move to next */
+                                next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                                supplierName: string | null;
+                                carrier: string | null;
+                                vehiclePlate: string | null;
+                                dock: string | null;
+                                deliveryNoteNo: string | null;
+                                documents: {
+                                    /** @enum {string} */
+                                    kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                    ref: string;
+                                }[];
+                                documentsComplete: boolean;
+                                note: string | null;
+                                arrivedAt: string | null;
+                                signedOffAt: string | null;
+                                signedOffByName: string | null;
+                                completedAt: string | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                createdByName: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                totals: {
+                                    lines: number;
+                                    inspectedLines: number;
+                                    expected: number;
+                                    received: number;
+                                    accepted: number;
+                                    rejected: number;
+                                    putaway: number;
+                                    held: number;
+                                    returned: number;
+                                    pendingReturn: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a receipt without an ASN (ad hoc)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        merchantId?: string | null;
+                        supplierName?: string | null;
+                        note?: string | null;
+                        /** @description The goods are at the dock: record the arrival at once */
+                        arrived?: boolean;
+                        carrier?: string | null;
+                        /** @description Licence plate, e.g. 沪A·12345 */
+                        vehiclePlate?: string | null;
+                        /** @description Dock door */
+                        dock?: string | null;
+                        /** @description Delivery note (送货单) number */
+                        deliveryNoteNo?: string | null;
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            lotCode?: string | null;
+                            productionDate?: string | null;
+                            /** @description Derived from the production date and shelf life when absent */
+                            expiryDate?: string | null;
+                            /** @description Quantity in base units */
+                            expectedQty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One receipt: lines with inspection, history, putaway tasks and returns to the vendor
+         * @description Requires permission `warehouse.receipt.read`.
+         *
+         *     Requires permission `warehouse.receipt.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the arrival at the dock (draft → arrived)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string | null;
+                        /** @description Licence plate, e.g. 沪A·12345 */
+                        vehiclePlate?: string | null;
+                        /** @description Dock door */
+                        dock?: string | null;
+                        /** @description Delivery note (送货单) number */
+                        deliveryNoteNo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the documents that came with the goods and whether they are complete (手续齐全)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documents: {
+                            /** @enum {string} */
+                            kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                            /** @description Number or file reference */
+                            ref: string;
+                        }[];
+                        /** @description All documents present (手续齐全); needs a delivery note */
+                        complete: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a line for goods that arrived unannounced (or another lot)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        skuId: string;
+                        lotCode?: string | null;
+                        productionDate?: string | null;
+                        /** @description Derived from the production date and shelf life when absent */
+                        expiryDate?: string | null;
+                        /**
+                         * @description Quantity in base units
+                         * @default 0
+                         */
+                        expectedQty?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/lines/{lineId}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inspect a line (验收): received, accepted, rejected with reasons, lot and dates, arrival temperature, photos
+         * @description Requires permission `warehouse.receipt.inspect`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Quantity in base units */
+                        receivedQty: number;
+                        /** @description Quantity in base units */
+                        acceptedQty: number;
+                        rejections?: {
+                            /** @description Quantity in base units */
+                            qty: number;
+                            /** @enum {string} */
+                            reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                            /**
+                             * @description Default `hold` (wait for return to vendor)
+                             * @enum {string}
+                             */
+                            disposition?: "hold" | "refused";
+                            note?: string | null;
+                        }[];
+                        lotCode?: string | null;
+                        productionDate?: string | null;
+                        expiryDate?: string | null;
+                        /** @description Arrival temperature, tenths of a degree Celsius (−18.0 °C = −180) */
+                        arrivalTempDc?: number | null;
+                        /** @description Manager override (warehouse.receipt.override) to accept out-of-range temperature or short shelf life */
+                        override?: {
+                            note: string;
+                        } | null;
+                        photos?: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the inspection off: accepted goods are received at the dock, rejected ones held, putaway tasks suggested
+         * @description Requires permission `warehouse.receipt.inspect`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the delivery away (only before sign-off)
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/receipts/{id}/vendor-returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return held rejected goods to the vendor (退供): they leave the books with a return movement
+         * @description Requires permission `warehouse.receipt.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string | null;
+                        trackingNo?: string | null;
+                        note?: string | null;
+                        lines?: {
+                            /** Format: uuid */
+                            lineId: string;
+                            /** @description Quantity in base units */
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            asnId: string | null;
+                            asnNumber: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                            /** @description Statuses the receipt may move to next */
+                            next: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled")[];
+                            supplierName: string | null;
+                            carrier: string | null;
+                            vehiclePlate: string | null;
+                            dock: string | null;
+                            deliveryNoteNo: string | null;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "delivery_note" | "quality_certificate" | "quarantine_certificate" | "invoice" | "other";
+                                ref: string;
+                            }[];
+                            documentsComplete: boolean;
+                            note: string | null;
+                            arrivedAt: string | null;
+                            signedOffAt: string | null;
+                            signedOffByName: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            totals: {
+                                lines: number;
+                                inspectedLines: number;
+                                expected: number;
+                                received: number;
+                                accepted: number;
+                                rejected: number;
+                                putaway: number;
+                                held: number;
+                                returned: number;
+                                pendingReturn: number;
+                            };
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotTracked: boolean;
+                                shelfLifeDays: number | null;
+                                expectedQty: number;
+                                receivedQty: number | null;
+                                acceptedQty: number | null;
+                                rejectedQty: number;
+                                rejections: {
+                                    qty: number;
+                                    /** @enum {string} */
+                                    reason: "damaged" | "wrong_item" | "expired" | "temperature" | "documents_missing" | "other";
+                                    /** @enum {string} */
+                                    disposition: "hold" | "refused";
+                                    note: string | null;
+                                }[];
+                                lotCode: string | null;
+                                lotId: string | null;
+                                productionDate: string | null;
+                                expiryDate: string | null;
+                                arrivalTempDc: number | null;
+                                /** @description Cold-chain goods must arrive within this range (tenths of °C) */
+                                arrivalRange: {
+                                    minDc: number | null;
+                                    maxDc: number | null;
+                                } | null;
+                                overrideNote: string | null;
+                                overrideByName: string | null;
+                                photos: string[];
+                                inspectionNote: string | null;
+                                inspectorName: string | null;
+                                inspectedAt: string | null;
+                                putawayQty: number;
+                                heldQty: number;
+                                returnedQty: number;
+                            }[];
+                            history: {
+                                from: ("draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "draft" | "arrived" | "inspecting" | "inspected" | "putaway_in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            returns: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                carrier: string | null;
+                                trackingNo: string | null;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                                lines: {
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/putaway-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Putaway tasks (上架任务) with the suggested bin, oldest first
+         * @description Requires permission `warehouse.putaway`.
+         *
+         *     Requires permission `warehouse.putaway`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    receiptId?: string;
+                    status?: "open" | "done" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/putaway-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One putaway task
+         * @description Requires permission `warehouse.putaway`.
+         *
+         *     Requires permission `warehouse.putaway`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            receiptId: string;
+                            receiptNumber: string;
+                            /** Format: uuid */
+                            receiptLineId: string;
+                            lineNo: number;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            skuId: string;
+                            skuCode: string;
+                            skuNameZh: string | null;
+                            skuNameEn: string | null;
+                            skuBarcodes: string[];
+                            storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                            lotId: string | null;
+                            lotCode: string | null;
+                            expiryDate: string | null;
+                            qty: number;
+                            doneQty: number;
+                            remainingQty: number;
+                            suggestedBinId: string | null;
+                            suggestedBinCode: string | null;
+                            /** @description The slotting rule that chose the bin */
+                            slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            /** @description Refused scans on this task */
+                            wrongScans: number;
+                            confirmations: {
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                qty: number;
+                                /** @description Put away into another bin than suggested */
+                                deviated: boolean;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/putaway-tasks/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Other bins with room for what the task still has to put away, best first
+         * @description Requires permission `warehouse.putaway`.
+         *
+         *     Requires permission `warehouse.putaway`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                /** @description Units of the SKU that fit */
+                                room: number;
+                                /** @enum {string} */
+                                reason: "same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/putaway-tasks/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a putaway by scanning the goods and the bin; a wrong scan is refused and counted, another valid bin needs acceptDifferentBin
+         * @description Requires permission `warehouse.putaway`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The destination bin barcode, as scanned */
+                        binBarcode: string;
+                        /** @description The goods barcode (GTIN) or SKU code, as scanned */
+                        skuBarcode: string;
+                        /** @description Default: all that is left on the task */
+                        qty?: number;
+                        /** @description Confirm a valid bin other than the suggested one (the first attempt answers 409 putaway_bin_differs) */
+                        acceptDifferentBin?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                receiptId: string;
+                                receiptNumber: string;
+                                /** Format: uuid */
+                                receiptLineId: string;
+                                lineNo: number;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                storageClass: ("ambient" | "chilled" | "frozen" | "fragile" | "hazardous") | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                doneQty: number;
+                                remainingQty: number;
+                                suggestedBinId: string | null;
+                                suggestedBinCode: string | null;
+                                /** @description The slotting rule that chose the bin */
+                                slotReason: ("same_lot" | "fast_mover_pick_face" | "nearest_reserve" | "nearest_pick_face" | "shared_bin") | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @description Refused scans on this task */
+                                wrongScans: number;
+                                confirmations: {
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    qty: number;
+                                    /** @description Put away into another bin than suggested */
+                                    deviated: boolean;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            };
+                            deviated: boolean;
+                            movementId: number;
+                            /** Format: uuid */
+                            binId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/scan-errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refused scans (wrong bin, wrong goods), newest first, with their count
+         * @description Requires permission `warehouse.putaway`.
+         *
+         *     Requires permission `warehouse.putaway`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    receiptId?: string;
+                    taskId?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Refused scans matching the filter */
+                            total: number;
+                            nextCursor: string | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                receiptId: string | null;
+                                taskId: string | null;
+                                /** @enum {string} */
+                                kind: "bin" | "sku";
+                                code: string;
+                                expected: string | null;
+                                scanned: string;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cycle-count plans (by ABC class or zone)
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "abc" | "zone";
+                                zoneIds: string[];
+                                freqADays: number;
+                                freqBDays: number;
+                                freqCDays: number;
+                                zoneFreqDays: number;
+                                maxBins: number | null;
+                                tolerancePct: number;
+                                toleranceQty: number;
+                                approvalPct: number;
+                                approvalValueFen: number | null;
+                                maxRecounts: number;
+                                active: boolean;
+                                lastGeneratedAt: string | null;
+                                createdByName: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a cycle-count plan
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        name: string;
+                        /**
+                         * @description abc: by ABC class frequency; zone: every bin of the zones
+                         * @enum {string}
+                         */
+                        kind: "abc" | "zone";
+                        zoneIds?: string[];
+                        /** @description Count A items every N days (default 30: monthly) */
+                        freqADays?: number;
+                        /** @description B items (default 90: quarterly) */
+                        freqBDays?: number;
+                        /** @description C items (default 365: yearly) */
+                        freqCDays?: number;
+                        /** @description Zone plan: count each bin every N days (default 90) */
+                        zoneFreqDays?: number;
+                        /** @description Bins per generated count */
+                        maxBins?: number | null;
+                        active?: boolean;
+                        /** @description Accurate when |variance| ≤ this % of book */
+                        tolerancePct?: number;
+                        /** @description …or ≤ this many units */
+                        toleranceQty?: number;
+                        /** @description A variance above this % of book needs a manager (0 = every variance) */
+                        approvalPct?: number;
+                        /** @description …or above this value in fen (declared unit value × |variance|); null = no value rule */
+                        approvalValueFen?: number | null;
+                        /** @description Recounts of a bin outside the tolerance */
+                        maxRecounts?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "abc" | "zone";
+                            zoneIds: string[];
+                            freqADays: number;
+                            freqBDays: number;
+                            freqCDays: number;
+                            zoneFreqDays: number;
+                            maxBins: number | null;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            active: boolean;
+                            lastGeneratedAt: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cycle-count plan
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "abc" | "zone";
+                            zoneIds: string[];
+                            freqADays: number;
+                            freqBDays: number;
+                            freqCDays: number;
+                            zoneFreqDays: number;
+                            maxBins: number | null;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            active: boolean;
+                            lastGeneratedAt: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change a cycle-count plan
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        name: string;
+                        /**
+                         * @description abc: by ABC class frequency; zone: every bin of the zones
+                         * @enum {string}
+                         */
+                        kind: "abc" | "zone";
+                        zoneIds?: string[];
+                        /** @description Count A items every N days (default 30: monthly) */
+                        freqADays?: number;
+                        /** @description B items (default 90: quarterly) */
+                        freqBDays?: number;
+                        /** @description C items (default 365: yearly) */
+                        freqCDays?: number;
+                        /** @description Zone plan: count each bin every N days (default 90) */
+                        zoneFreqDays?: number;
+                        /** @description Bins per generated count */
+                        maxBins?: number | null;
+                        active?: boolean;
+                        /** @description Accurate when |variance| ≤ this % of book */
+                        tolerancePct?: number;
+                        /** @description …or ≤ this many units */
+                        toleranceQty?: number;
+                        /** @description A variance above this % of book needs a manager (0 = every variance) */
+                        approvalPct?: number;
+                        /** @description …or above this value in fen (declared unit value × |variance|); null = no value rule */
+                        approvalValueFen?: number | null;
+                        /** @description Recounts of a bin outside the tolerance */
+                        maxRecounts?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "abc" | "zone";
+                            zoneIds: string[];
+                            freqADays: number;
+                            freqBDays: number;
+                            freqCDays: number;
+                            zoneFreqDays: number;
+                            maxBins: number | null;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            active: boolean;
+                            lastGeneratedAt: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-plans/{id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the count the plan says is due now (bins of overdue SKUs or zones, requested bins first)
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts (盘点单), newest first, with progress
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                    kind?: "cycle" | "full" | "ad_hoc";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                planId: string | null;
+                                /** @enum {string} */
+                                kind: "cycle" | "full" | "ad_hoc";
+                                /** @enum {string} */
+                                status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                bins: number;
+                                tolerancePct: number;
+                                toleranceQty: number;
+                                approvalPct: number;
+                                approvalValueFen: number | null;
+                                maxRecounts: number;
+                                note: string | null;
+                                tasksOpen: number;
+                                tasksDone: number;
+                                linesCounted: number;
+                                varianceLines: number;
+                                /** @description Lines over the approval thresholds */
+                                approvalLines: number;
+                                /** @description Lines within the tolerance */
+                                accurateLines: number;
+                                netVarianceUnits: number;
+                                /** @description Σ |variance| × declared unit value */
+                                varianceValueFen: number;
+                                postedMovements: number;
+                                createdByName: string;
+                                createdAt: string;
+                                startedAt: string | null;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Approved without a manager: no line over the thresholds */
+                                autoApproved: boolean;
+                                postedAt: string | null;
+                                postedByName: string | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a full count (全盘, every bin) or an ad hoc count of bins
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /**
+                         * @description full: every bin (全盘); ad_hoc: the bins named or asked for
+                         * @enum {string}
+                         */
+                        kind: "full" | "ad_hoc";
+                        /** @description ad_hoc: the bins to count */
+                        binIds?: string[];
+                        /** @description ad_hoc: count the bins with open count requests (short picks) */
+                        fromRequests?: boolean;
+                        note?: string | null;
+                        /** @description Accurate when |variance| ≤ this % of book */
+                        tolerancePct?: number;
+                        /** @description …or ≤ this many units */
+                        toleranceQty?: number;
+                        /** @description A variance above this % of book needs a manager (0 = every variance) */
+                        approvalPct?: number;
+                        /** @description …or above this value in fen (declared unit value × |variance|); null = no value rule */
+                        approvalValueFen?: number | null;
+                        /** @description Recounts of a bin outside the tolerance */
+                        maxRecounts?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One count with totals and history
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A count's lines: book at the count, counted, variance and its value
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    variancesOnly?: "true" | "false";
+                    needsApproval?: "true" | "false";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nextCursor: string | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                abcClass: ("A" | "B" | "C") | null;
+                                /** @description On the books when the count was created */
+                                listed: boolean;
+                                rounds: number;
+                                firstBookQty: number | null;
+                                firstCountedQty: number | null;
+                                /** @description Book quantity when the bin was (last) counted */
+                                bookQty: number | null;
+                                countedQty: number | null;
+                                variance: number | null;
+                                unitValueFen: number | null;
+                                varianceValueFen: number | null;
+                                withinTolerance: boolean | null;
+                                needsApproval: boolean;
+                                countedAt: string | null;
+                                counterName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the variances of a submitted count (post: and post them)
+         * @description Requires permission `warehouse.count.approve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @description Post the variances in the same step */
+                        post?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}/recount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send bins of a submitted count back for a blind recount
+         * @description Requires permission `warehouse.count.approve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binIds: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post an approved count: variances become count_variance movements
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/counts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a count that is not posted
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            planId: string | null;
+                            /** @enum {string} */
+                            kind: "cycle" | "full" | "ad_hoc";
+                            /** @enum {string} */
+                            status: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                            bins: number;
+                            tolerancePct: number;
+                            toleranceQty: number;
+                            approvalPct: number;
+                            approvalValueFen: number | null;
+                            maxRecounts: number;
+                            note: string | null;
+                            tasksOpen: number;
+                            tasksDone: number;
+                            linesCounted: number;
+                            varianceLines: number;
+                            /** @description Lines over the approval thresholds */
+                            approvalLines: number;
+                            /** @description Lines within the tolerance */
+                            accurateLines: number;
+                            netVarianceUnits: number;
+                            /** @description Σ |variance| × declared unit value */
+                            varianceValueFen: number;
+                            postedMovements: number;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            submittedAt: string | null;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            /** @description Approved without a manager: no line over the thresholds */
+                            autoApproved: boolean;
+                            postedAt: string | null;
+                            postedByName: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            history: {
+                                from: ("planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count tasks to do (blind: the goods listed, never their quantities), in bin order
+         * @description Requires permission `warehouse.count.execute`.
+         *
+         *     Requires permission `warehouse.count.execute`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    countId?: string;
+                    status?: "open" | "counting" | "done" | "cancelled";
+                    binBarcode?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                countId: string;
+                                countNumber: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                binBarcode: string;
+                                /** @description 1 = first count, 2+ = recount */
+                                round: number;
+                                /** @enum {string} */
+                                status: "open" | "counting" | "done" | "cancelled";
+                                counterName: string | null;
+                                startedAt: string | null;
+                                /** @description What the books list in the bin — never how many (blind count) */
+                                goods: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuNameZh: string | null;
+                                    skuNameEn: string | null;
+                                    skuBarcodes: string[];
+                                    lotTracked: boolean;
+                                    lotCode: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One count task (blind)
+         * @description Requires permission `warehouse.count.execute`.
+         *
+         *     Requires permission `warehouse.count.execute`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            countId: string;
+                            countNumber: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            binId: string;
+                            binCode: string;
+                            binBarcode: string;
+                            /** @description 1 = first count, 2+ = recount */
+                            round: number;
+                            /** @enum {string} */
+                            status: "open" | "counting" | "done" | "cancelled";
+                            counterName: string | null;
+                            startedAt: string | null;
+                            /** @description What the books list in the bin — never how many (blind count) */
+                            goods: {
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                lotTracked: boolean;
+                                lotCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan the bin to start counting it
+         * @description Requires permission `warehouse.count.execute`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binBarcode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            countId: string;
+                            countNumber: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            binId: string;
+                            binCode: string;
+                            binBarcode: string;
+                            /** @description 1 = first count, 2+ = recount */
+                            round: number;
+                            /** @enum {string} */
+                            status: "open" | "counting" | "done" | "cancelled";
+                            counterName: string | null;
+                            startedAt: string | null;
+                            /** @description What the books list in the bin — never how many (blind count) */
+                            goods: {
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                lotTracked: boolean;
+                                lotCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-tasks/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the blind count of a bin (quantities found per SKU and lot); answers whether to recount
+         * @description Requires permission `warehouse.count.execute`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bin barcode as scanned */
+                        binBarcode: string;
+                        /** @description What was found, per SKU and lot; an empty list = the bin is empty */
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            lotCode?: string | null;
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            taskId: string;
+                            binCode: string;
+                            round: number;
+                            linesCounted: number;
+                            /** @description The bin must be counted again (a new task) */
+                            recount: boolean;
+                            /** @enum {string} */
+                            countStatus: "planned" | "counting" | "submitted" | "recount" | "approved" | "posted" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inventory record accuracy (IRA): counted lines within tolerance, per warehouse, period and ABC class
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    from?: string;
+                    to?: string;
+                    period?: "month" | "week";
+                    /** @description IANA zone the periods are cut in */
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                warehouseId: string;
+                                lines: number;
+                                accurateLines: number;
+                                /** @description Accurate lines / counted lines, % */
+                                iraPct: number;
+                                absVarianceUnits: number;
+                                absVarianceValueFen: number;
+                                period: string;
+                                abcClass: ("A" | "B" | "C") | null;
+                            }[];
+                            totals: {
+                                /** Format: uuid */
+                                warehouseId: string;
+                                lines: number;
+                                accurateLines: number;
+                                /** @description Accurate lines / counted lines, % */
+                                iraPct: number;
+                                absVarianceUnits: number;
+                                absVarianceValueFen: number;
+                                /** @enum {string} */
+                                group: "A" | "B" | "C" | "unclassified" | "all";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last count of bins and SKUs (the card of 账卡物三一致)
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                    binId?: string;
+                    skuId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                lotId: string | null;
+                                /** Format: uuid */
+                                countId: string;
+                                countNumber: string;
+                                bookQty: number;
+                                countedQty: number;
+                                countedAt: string;
+                                postedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/sku-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Declared unit values (fen) that value count variances
+         * @description Requires permission `warehouse.count.read`.
+         *
+         *     Requires permission `warehouse.count.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    skuId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                unitValueFen: number;
+                                updatedByName: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set declared unit values (fen per base unit) of SKUs
+         * @description Requires permission `warehouse.count.plan`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            /** Format: uuid */
+                            skuId: string;
+                            unitValueFen: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/abc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current ABC classification of a warehouse (by pick lines), ranked
+         * @description Requires permission `warehouse.slotting.read`.
+         *
+         *     Requires permission `warehouse.slotting.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                    class?: "A" | "B" | "C";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The classification shown (the latest); null = never computed */
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                computedAt: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                aPct: number;
+                                bPct: number;
+                                skus: number;
+                                totalPickLines: number;
+                                totalUnits: number;
+                                computedByName: string;
+                            } | null;
+                            counts: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                class: "A" | "B" | "C";
+                                rank: number;
+                                pickLines: number;
+                                units: number;
+                                sharePct: number;
+                                cumSharePct: number;
+                                picksPerMonth: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Classify SKUs A/B/C from the pick movements of the last N days (default 90) and store it
+         * @description Requires permission `warehouse.slotting.manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** @description Look-back in days (default 90) */
+                        days?: number;
+                        /** @description Share of pick lines class A covers (default 80) */
+                        aPct?: number;
+                        /** @description Share class B covers next (default 15) */
+                        bPct?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            computedAt: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            aPct: number;
+                            bPct: number;
+                            skus: number;
+                            totalPickLines: number;
+                            totalUnits: number;
+                            computedByName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/reslot-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Re-slot suggestions: A items next to dispatch, C items out of prime slots, with travel saved
+         * @description Requires permission `warehouse.slotting.read`.
+         *
+         *     Requires permission `warehouse.slotting.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                    primeSharePct?: number;
+                    minTripGainMm?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                computedAt: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                aPct: number;
+                                bPct: number;
+                                skus: number;
+                                totalPickLines: number;
+                                totalUnits: number;
+                                computedByName: string;
+                            } | null;
+                            /** @description Walking saved per month by all suggestions, metres */
+                            savedMPerMonth: number;
+                            items: {
+                                /** @enum {string} */
+                                reason: "a_to_prime" | "c_out_of_prime";
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                abcClass: "A" | "B" | "C";
+                                picksPerMonth: number;
+                                /** Format: uuid */
+                                fromBinId: string;
+                                fromBinCode: string;
+                                /** Format: uuid */
+                                toBinId: string;
+                                toBinCode: string;
+                                lots: {
+                                    lotId: string | null;
+                                    qty: number;
+                                }[];
+                                qty: number;
+                                /** @description Round trip dispatch → bin → dispatch along the aisles */
+                                fromTripMm: number;
+                                toTripMm: number;
+                                savedMmPerMonth: number;
+                                /** @description Picks per month × trip difference, metres */
+                                savedMPerMonth: number;
+                                /** @description Do the C move out of this bin first */
+                                afterFreeingBin: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/reslot-suggestions/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a re-slot move: creates move tasks, done by scanning
+         * @description Requires permission `warehouse.slotting.manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** Format: uuid */
+                        skuId: string;
+                        /** Format: uuid */
+                        fromBinId: string;
+                        /** Format: uuid */
+                        toBinId: string;
+                        /** @enum {string} */
+                        reason: "a_to_prime" | "c_out_of_prime";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/move-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Re-slot move tasks (open by default)
+         * @description Requires permission `warehouse.slotting.move`.
+         *
+         *     Requires permission `warehouse.slotting.move`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "open" | "done" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** Format: uuid */
+                                fromBinId: string;
+                                fromBinCode: string;
+                                /** Format: uuid */
+                                toBinId: string;
+                                toBinCode: string;
+                                qty: number;
+                                doneQty: number;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @enum {string} */
+                                reason: "a_to_prime" | "c_out_of_prime";
+                                abcClass: ("A" | "B" | "C") | null;
+                                picksPerMonth: number;
+                                savedMPerMonth: number;
+                                createdByName: string;
+                                createdAt: string;
+                                doneByName: string | null;
+                                doneAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/move-tasks/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Do a re-slot move by scanning the source bin, the goods and the target bin
+         * @description Requires permission `warehouse.slotting.move`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromBinBarcode: string;
+                        skuBarcode: string;
+                        toBinBarcode: string;
+                        qty?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            movementId: number;
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                skuBarcodes: string[];
+                                lotId: string | null;
+                                lotCode: string | null;
+                                /** Format: uuid */
+                                fromBinId: string;
+                                fromBinCode: string;
+                                /** Format: uuid */
+                                toBinId: string;
+                                toBinCode: string;
+                                qty: number;
+                                doneQty: number;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @enum {string} */
+                                reason: "a_to_prime" | "c_out_of_prime";
+                                abcClass: ("A" | "B" | "C") | null;
+                                picksPerMonth: number;
+                                savedMPerMonth: number;
+                                createdByName: string;
+                                createdAt: string;
+                                doneByName: string | null;
+                                doneAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/move-tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an open re-slot move task
+         * @description Requires permission `warehouse.slotting.manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            skuId: string;
+                            skuCode: string;
+                            skuNameZh: string | null;
+                            skuNameEn: string | null;
+                            skuBarcodes: string[];
+                            lotId: string | null;
+                            lotCode: string | null;
+                            /** Format: uuid */
+                            fromBinId: string;
+                            fromBinCode: string;
+                            /** Format: uuid */
+                            toBinId: string;
+                            toBinCode: string;
+                            qty: number;
+                            doneQty: number;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            /** @enum {string} */
+                            reason: "a_to_prime" | "c_out_of_prime";
+                            abcClass: ("A" | "B" | "C") | null;
+                            picksPerMonth: number;
+                            savedMPerMonth: number;
+                            createdByName: string;
+                            createdAt: string;
+                            doneByName: string | null;
+                            doneAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/bin-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bins on the floor plan with fill (weight/volume used), ABC class and last count
+         * @description Requires permission `warehouse.slotting.read`.
+         *
+         *     Requires permission `warehouse.slotting.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                    zoneId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            zones: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                /** @enum {string} */
+                                storageClass: "ambient" | "chilled" | "frozen" | "fragile" | "hazardous";
+                            }[];
+                            bins: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                zoneId: string | null;
+                                /** @enum {string} */
+                                kind: "pick_face" | "reserve" | "dispatch";
+                                active: boolean;
+                                xMm: number;
+                                yMm: number;
+                                maxWeightG: number | null;
+                                maxVolumeMm3: number | null;
+                                weightG: number;
+                                volumeMm3: number;
+                                /** @description Larger of weight and volume used, %; null = no capacity set */
+                                fillPct: number | null;
+                                skuCount: number;
+                                units: number;
+                                abcClass: ("A" | "B" | "C") | null;
+                                lastCountedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kit definitions (late customisation: generic item + components → variant)
+         * @description Requires permission `warehouse.kit.read`.
+         *
+         *     Requires permission `warehouse.kit.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    merchantId?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                merchantName: string | null;
+                                /** Format: uuid */
+                                variantSkuId: string;
+                                variantSkuCode: string;
+                                variantSkuNameZh: string | null;
+                                variantSkuNameEn: string | null;
+                                note: string | null;
+                                active: boolean;
+                                components: {
+                                    lineNo: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuNameZh: string | null;
+                                    skuNameEn: string | null;
+                                    /** @enum {string} */
+                                    role: "generic" | "component";
+                                    qty: number;
+                                }[];
+                                createdByName: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a kit (bill of materials of a variant)
+         * @description Requires permission `warehouse.kit.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The goods' owner; every SKU of the kit is theirs
+                         */
+                        merchantId: string;
+                        code: string;
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The SKU produced (the customised variant)
+                         */
+                        variantSkuId: string;
+                        /** @description Per kit: one generic item and the components added to it */
+                        components: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** @description Quantity in base units */
+                            qty: number;
+                            /** @enum {string} */
+                            role: "generic" | "component";
+                        }[];
+                        note?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            note: string | null;
+                            active: boolean;
+                            components: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qty: number;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One kit definition
+         * @description Requires permission `warehouse.kit.read`.
+         *
+         *     Requires permission `warehouse.kit.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            note: string | null;
+                            active: boolean;
+                            components: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qty: number;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change a kit definition
+         * @description Requires permission `warehouse.kit.plan`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The goods' owner; every SKU of the kit is theirs
+                         */
+                        merchantId: string;
+                        code: string;
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The SKU produced (the customised variant)
+                         */
+                        variantSkuId: string;
+                        /** @description Per kit: one generic item and the components added to it */
+                        components: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** @description Quantity in base units */
+                            qty: number;
+                            /** @enum {string} */
+                            role: "generic" | "component";
+                        }[];
+                        note?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            merchantName: string | null;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            note: string | null;
+                            active: boolean;
+                            components: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qty: number;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kitting work orders, newest first
+         * @description Requires permission `warehouse.kit.read`.
+         *
+         *     Requires permission `warehouse.kit.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "planned" | "in_progress" | "completed" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                kitId: string;
+                                kitCode: string;
+                                kitName: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                variantSkuId: string;
+                                variantSkuCode: string;
+                                variantSkuNameZh: string | null;
+                                variantSkuNameEn: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "in_progress" | "completed" | "cancelled";
+                                plannedQty: number;
+                                doneQty: number;
+                                outputBinId: string | null;
+                                outputBinCode: string | null;
+                                dueDate: string | null;
+                                note: string | null;
+                                createdByName: string;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                lines: {
+                                    lineNo: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuNameZh: string | null;
+                                    skuNameEn: string | null;
+                                    /** @enum {string} */
+                                    role: "generic" | "component";
+                                    qtyPerKit: number;
+                                    requiredQty: number;
+                                    consumedQty: number;
+                                }[];
+                                completions: {
+                                    qty: number;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    lotCode: string | null;
+                                    movementId: number;
+                                    consumed: {
+                                        /** Format: uuid */
+                                        skuId: string;
+                                        /** Format: uuid */
+                                        binId: string;
+                                        lotId: string | null;
+                                        lotCode: string | null;
+                                        qty: number;
+                                    }[];
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                history: {
+                                    from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                    /** @enum {string} */
+                                    to: "planned" | "in_progress" | "completed" | "cancelled";
+                                    at: string;
+                                    actorName: string;
+                                    note: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Plan a work order: checks and reserves every input (FEFO), all or nothing
+         * @description Requires permission `warehouse.kit.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        kitId: string;
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** @description Kits to make */
+                        qty: number;
+                        /** @description Where the variants go (or choose at completion) */
+                        outputBinId?: string | null;
+                        dueDate?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One work order with completions and history
+         * @description Requires permission `warehouse.kit.read`.
+         *
+         *     Requires permission `warehouse.kit.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start work on an order
+         * @description Requires permission `warehouse.kit.execute`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record kits made: consume inputs (kit_consume, FEFO) and produce the variant (kit_produce); partial allowed
+         * @description Requires permission `warehouse.kit.execute`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kits made now (default: all that are left) */
+                        qty?: number;
+                        outputBinId?: string | null;
+                        /** @description Lot of a lot-tracked variant (default: order number-sequence) */
+                        lotCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an order short: release what is still reserved
+         * @description Requires permission `warehouse.kit.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/kit-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order with nothing made: release every reservation
+         * @description Requires permission `warehouse.kit.plan`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            kitId: string;
+                            kitCode: string;
+                            kitName: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            variantSkuId: string;
+                            variantSkuCode: string;
+                            variantSkuNameZh: string | null;
+                            variantSkuNameEn: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            plannedQty: number;
+                            doneQty: number;
+                            outputBinId: string | null;
+                            outputBinCode: string | null;
+                            dueDate: string | null;
+                            note: string | null;
+                            createdByName: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            lines: {
+                                lineNo: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string | null;
+                                skuNameEn: string | null;
+                                /** @enum {string} */
+                                role: "generic" | "component";
+                                qtyPerKit: number;
+                                requiredQty: number;
+                                consumedQty: number;
+                            }[];
+                            completions: {
+                                qty: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotCode: string | null;
+                                movementId: number;
+                                consumed: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                }[];
+                                actorName: string;
+                                at: string;
+                            }[];
+                            history: {
+                                from: ("planned" | "in_progress" | "completed" | "cancelled") | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waves, newest first
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                /** @enum {string} */
+                                origin: "proposal" | "manual";
+                                /** @description Null when the orders go with several carriers */
+                                carrier: string | null;
+                                carrierName: string | null;
+                                /** @description The earliest cut-off of its orders */
+                                cutoffAt: string | null;
+                                temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                                zoneKey: string | null;
+                                note: string | null;
+                                orders: number;
+                                pickLists: number;
+                                createdByName: string;
+                                createdAt: string;
+                                releasedAt: string | null;
+                                closedAt: string | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a wave from released orders (a proposal group or any selection)
+         * @description Requires permission `warehouse.wave.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        outboundIds: string[];
+                        note?: string | null;
+                        /** @enum {string} */
+                        origin?: "proposal" | "manual";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            origin: "proposal" | "manual";
+                            /** @description Null when the orders go with several carriers */
+                            carrier: string | null;
+                            carrierName: string | null;
+                            /** @description The earliest cut-off of its orders */
+                            cutoffAt: string | null;
+                            temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                            zoneKey: string | null;
+                            note: string | null;
+                            orders: number;
+                            pickLists: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            releasedAt: string | null;
+                            closedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            routeMm: number;
+                            sShapeMm: number;
+                            savingPct: number;
+                            outbounds: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                fromStatus: ("planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled") | null;
+                                /** @enum {string} */
+                                toStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposed waves for the released orders waiting in a warehouse
+         * @description Groups by carrier cut-off, temperature class and zones, the earliest truck first; nothing is written. Create a wave from a group with POST /api/warehouse/waves and its outboundIds.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                    /** @description Orders per wave at most (default 40) */
+                    maxOrders?: number;
+                    /** @description Units per wave at most (default 2,000) */
+                    maxUnits?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Released orders not in a wave */
+                            waiting: number;
+                            waves: {
+                                key: string;
+                                carrier: string;
+                                carrierName: string;
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                zoneKey: string;
+                                outboundIds: string[];
+                                orderNumbers: string[];
+                                orders: number;
+                                lines: number;
+                                units: number;
+                                minutesToCutoff: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One wave with its orders, pick lists and history
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            origin: "proposal" | "manual";
+                            /** @description Null when the orders go with several carriers */
+                            carrier: string | null;
+                            carrierName: string | null;
+                            /** @description The earliest cut-off of its orders */
+                            cutoffAt: string | null;
+                            temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                            zoneKey: string | null;
+                            note: string | null;
+                            orders: number;
+                            pickLists: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            releasedAt: string | null;
+                            closedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            routeMm: number;
+                            sShapeMm: number;
+                            savingPct: number;
+                            outbounds: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                fromStatus: ("planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled") | null;
+                                /** @enum {string} */
+                                toStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a planned wave: batch pick lists per zone, sequenced along the pick path
+         * @description Requires permission `warehouse.wave.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            origin: "proposal" | "manual";
+                            /** @description Null when the orders go with several carriers */
+                            carrier: string | null;
+                            carrierName: string | null;
+                            /** @description The earliest cut-off of its orders */
+                            cutoffAt: string | null;
+                            temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                            zoneKey: string | null;
+                            note: string | null;
+                            orders: number;
+                            pickLists: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            releasedAt: string | null;
+                            closedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            routeMm: number;
+                            sShapeMm: number;
+                            savingPct: number;
+                            outbounds: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                fromStatus: ("planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled") | null;
+                                /** @enum {string} */
+                                toStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a wave before picking starts; its orders go back to the pool
+         * @description Requires permission `warehouse.wave.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            origin: "proposal" | "manual";
+                            /** @description Null when the orders go with several carriers */
+                            carrier: string | null;
+                            carrierName: string | null;
+                            /** @description The earliest cut-off of its orders */
+                            cutoffAt: string | null;
+                            temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                            zoneKey: string | null;
+                            note: string | null;
+                            orders: number;
+                            pickLists: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            releasedAt: string | null;
+                            closedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            routeMm: number;
+                            sShapeMm: number;
+                            savingPct: number;
+                            outbounds: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                fromStatus: ("planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled") | null;
+                                /** @enum {string} */
+                                toStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a packed wave
+         * @description Requires permission `warehouse.wave.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            origin: "proposal" | "manual";
+                            /** @description Null when the orders go with several carriers */
+                            carrier: string | null;
+                            carrierName: string | null;
+                            /** @description The earliest cut-off of its orders */
+                            cutoffAt: string | null;
+                            temperatureClass: ("ambient" | "chilled" | "frozen") | null;
+                            zoneKey: string | null;
+                            note: string | null;
+                            orders: number;
+                            pickLists: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                            createdByName: string;
+                            createdAt: string;
+                            releasedAt: string | null;
+                            closedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            routeMm: number;
+                            sShapeMm: number;
+                            savingPct: number;
+                            outbounds: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                fromStatus: ("planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled") | null;
+                                /** @enum {string} */
+                                toStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                at: string;
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/pick-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pick lists (拣货单), newest first
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    waveId?: string;
+                    status?: "open" | "picking" | "done" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: number;
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/pick-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pick list in walking order, with the route on the zone map
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            waveId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            zoneId: string | null;
+                            zoneCode: string | null;
+                            zoneName: string | null;
+                            /** @enum {string} */
+                            temperatureClass: "ambient" | "chilled" | "frozen";
+                            /** @enum {string} */
+                            status: "open" | "picking" | "done" | "cancelled";
+                            /** @description Made after a short pick moved units to other bins */
+                            supplementary: boolean;
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                legMm: number;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                xMm: number;
+                                yMm: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                lotCode: string | null;
+                                qty: number;
+                                pickedQty: number;
+                                shortQty: number;
+                                /** @enum {string} */
+                                status: "open" | "done" | "short" | "cancelled";
+                                orders: {
+                                    outboundNumber: string;
+                                    orderNumber: string;
+                                    qty: number;
+                                    pickedQty: number;
+                                    shortQty: number;
+                                }[];
+                            }[];
+                            openTasks: number;
+                            /** @description Length of the sequenced walk, dispatch point and back */
+                            routeMm: number;
+                            /** @description Length of an S-shape walk over the same bins */
+                            sShapeMm: number;
+                            /** @description Saving of the route over the S-shape walk, % */
+                            savingPct: number;
+                            method: string;
+                            optimal: boolean;
+                            pickerName: string | null;
+                            wrongScans: number;
+                            createdAt: string;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            waveNumber: string;
+                            /** @enum {string} */
+                            waveStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                            /** @description The first open task in walking order */
+                            nextTaskId: string | null;
+                            layout: {
+                                aisleXsMm: number[];
+                                crossAisleYsMm: number[];
+                                aisleWidthMm: number;
+                                depot: {
+                                    xMm: number;
+                                    yMm: number;
+                                };
+                                aisleNames?: string[];
+                            };
+                            /** @description The walk, corner by corner, for drawing */
+                            waypoints: {
+                                xMm: number;
+                                yMm: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/pick-lists/{id}/tasks/{taskId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one handheld scan step (bin, then goods, then lot) without picking; a wrong scan is refused and counted
+         * @description Requires permission `warehouse.pick`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binBarcode: string;
+                        skuBarcode?: string;
+                        /** @description Lot code as printed; required when the task names a lot */
+                        lotCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/pick-lists/{id}/tasks/{taskId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a pick by scanning bin, goods and lot and entering the quantity
+         * @description A wrong scan or a quantity above what the task needs is refused (409) and counted. The pick is reported to the order desk, which posts the pick movement from the reserved bin.
+         *
+         *     Requires permission `warehouse.pick`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binBarcode: string;
+                        skuBarcode: string;
+                        /** @description Lot code as printed; required when the task names a lot */
+                        lotCode?: string | null;
+                        /** @description Quantity in base units */
+                        qty: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pickedQty: number;
+                            openQty: number;
+                            pickList: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    seq: number;
+                                    legMm: number;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    xMm: number;
+                                    yMm: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                    pickedQty: number;
+                                    shortQty: number;
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "short" | "cancelled";
+                                    orders: {
+                                        outboundNumber: string;
+                                        orderNumber: string;
+                                        qty: number;
+                                        pickedQty: number;
+                                        shortQty: number;
+                                    }[];
+                                }[];
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                                waveNumber: string;
+                                /** @enum {string} */
+                                waveStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                /** @description The first open task in walking order */
+                                nextTaskId: string | null;
+                                layout: {
+                                    aisleXsMm: number[];
+                                    crossAisleYsMm: number[];
+                                    aisleWidthMm: number;
+                                    depot: {
+                                        xMm: number;
+                                        yMm: number;
+                                    };
+                                    aisleNames?: string[];
+                                };
+                                /** @description The walk, corner by corner, for drawing */
+                                waypoints: {
+                                    xMm: number;
+                                    yMm: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/pick-lists/{id}/tasks/{taskId}/short": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a short pick: found units are picked, a count request is raised for the bin, the orders are re-allocated
+         * @description Requires permission `warehouse.pick`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        binBarcode: string;
+                        skuBarcode?: string;
+                        /** @description Lot code as printed; required when the task names a lot */
+                        lotCode?: string | null;
+                        /** @description Units found and picked now */
+                        foundQty: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            foundQty: number;
+                            shortQty: number;
+                            /** Format: uuid */
+                            countRequestId: string;
+                            outcomes: {
+                                orderNumber: string;
+                                qty: number;
+                                outcome: string;
+                            }[];
+                            pickList: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                waveId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                zoneId: string | null;
+                                zoneCode: string | null;
+                                zoneName: string | null;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @enum {string} */
+                                status: "open" | "picking" | "done" | "cancelled";
+                                /** @description Made after a short pick moved units to other bins */
+                                supplementary: boolean;
+                                tasks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    seq: number;
+                                    legMm: number;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    xMm: number;
+                                    yMm: number;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                    pickedQty: number;
+                                    shortQty: number;
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "short" | "cancelled";
+                                    orders: {
+                                        outboundNumber: string;
+                                        orderNumber: string;
+                                        qty: number;
+                                        pickedQty: number;
+                                        shortQty: number;
+                                    }[];
+                                }[];
+                                openTasks: number;
+                                /** @description Length of the sequenced walk, dispatch point and back */
+                                routeMm: number;
+                                /** @description Length of an S-shape walk over the same bins */
+                                sShapeMm: number;
+                                /** @description Saving of the route over the S-shape walk, % */
+                                savingPct: number;
+                                method: string;
+                                optimal: boolean;
+                                pickerName: string | null;
+                                wrongScans: number;
+                                createdAt: string;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                                waveNumber: string;
+                                /** @enum {string} */
+                                waveStatus: "planned" | "released" | "picking" | "picked" | "packed" | "closed" | "cancelled";
+                                /** @description The first open task in walking order */
+                                nextTaskId: string | null;
+                                layout: {
+                                    aisleXsMm: number[];
+                                    crossAisleYsMm: number[];
+                                    aisleWidthMm: number;
+                                    depot: {
+                                        xMm: number;
+                                        yMm: number;
+                                    };
+                                    aisleNames?: string[];
+                                };
+                                /** @description The walk, corner by corner, for drawing */
+                                waypoints: {
+                                    xMm: number;
+                                    yMm: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbound-scan-errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refused scans at picking, packing and the gate, counted per person and per pick list
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    stage?: "pick" | "pack" | "gate";
+                    pickListId?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            byActor: {
+                                actorName: string;
+                                count: number;
+                                pickCount: number;
+                            }[];
+                            byPickList: {
+                                /** Format: uuid */
+                                pickListId: string;
+                                number: string;
+                                count: number;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                stage: "pick" | "pack" | "gate";
+                                /** @enum {string} */
+                                kind: "bin" | "sku" | "lot" | "qty" | "item" | "parcel";
+                                code: string;
+                                expected: string | null;
+                                scanned: string;
+                                pickListId: string | null;
+                                pickTaskId: string | null;
+                                outboundId: string | null;
+                                packageId: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbound documents (出库单) made from released orders, earliest cut-off first
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                    waveId?: string;
+                    carrier?: "SF" | "ZTO" | "YTO" | "STO" | "YUNDA" | "JD" | "EMS";
+                    /** @description Outbound or order number */
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: number;
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One outbound document: lines, parcels, shortages and the gate check
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                            serviceType: string;
+                            carrier: string;
+                            carrierName: string;
+                            /** @description When the carrier’s truck leaves (UTC) */
+                            cutoffAt: string;
+                            /** @enum {string} */
+                            temperatureClass: "ambient" | "chilled" | "frozen";
+                            /** @description Zones the goods are picked in */
+                            zoneKey: string;
+                            waveId: string | null;
+                            waveNumber: string | null;
+                            promisedDate: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                qty: number;
+                                pickedQty: number;
+                                shortQty: number;
+                                pickTaskId: string | null;
+                            }[];
+                            units: number;
+                            pickedUnits: number;
+                            shortUnits: number;
+                            parcels: number;
+                            creditApprovedAt: string | null;
+                            creditApprovedByName: string | null;
+                            packedAt: string | null;
+                            shippedAt: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            creditNote: string | null;
+                            gatePassId: string | null;
+                            cancelledAt: string | null;
+                            packages: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "open" | "sealed";
+                                proposedCartonTypeId: string;
+                                cartonTypeId: string;
+                                cartonChangedReason: string | null;
+                                cartonChangedByName: string | null;
+                                /** @enum {string} */
+                                temperature: "ambient" | "chilled" | "frozen";
+                                coolantPacks: number;
+                                lengthMm: number;
+                                widthMm: number;
+                                heightMm: number;
+                                computedWeightG: number;
+                                weightG: number | null;
+                                fillPct: number;
+                                waybillNo: string | null;
+                                sealedAt: string | null;
+                                sealedByName: string | null;
+                                gateCheckedAt: string | null;
+                                gateCheckedByName: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    qty: number;
+                                    scannedQty: number;
+                                }[];
+                            }[];
+                            shortages: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                lotId: string | null;
+                                qty: number;
+                                /** @description same_warehouse, reallocated, split, or failed:<code> */
+                                outcome: string;
+                                countRequestId: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            gate: {
+                                ready: boolean;
+                                paymentStatus: string | null;
+                                /** @description Why the shipment may not leave yet */
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "not_packed" | "no_parcels" | "parcel_not_sealed" | "parcel_not_checked" | "order_not_packed" | "unpaid" | "carrier_mismatch";
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds/{id}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring the document in line with where the order’s stock is reserved now
+         * @description Needed after the order desk moved reservations on its own (stock lost to expiry or a quality hold): new bins become a supplementary pick list.
+         *
+         *     Requires permission `warehouse.wave.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                            serviceType: string;
+                            carrier: string;
+                            carrierName: string;
+                            /** @description When the carrier’s truck leaves (UTC) */
+                            cutoffAt: string;
+                            /** @enum {string} */
+                            temperatureClass: "ambient" | "chilled" | "frozen";
+                            /** @description Zones the goods are picked in */
+                            zoneKey: string;
+                            waveId: string | null;
+                            waveNumber: string | null;
+                            promisedDate: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                qty: number;
+                                pickedQty: number;
+                                shortQty: number;
+                                pickTaskId: string | null;
+                            }[];
+                            units: number;
+                            pickedUnits: number;
+                            shortUnits: number;
+                            parcels: number;
+                            creditApprovedAt: string | null;
+                            creditApprovedByName: string | null;
+                            packedAt: string | null;
+                            shippedAt: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            creditNote: string | null;
+                            gatePassId: string | null;
+                            cancelledAt: string | null;
+                            packages: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "open" | "sealed";
+                                proposedCartonTypeId: string;
+                                cartonTypeId: string;
+                                cartonChangedReason: string | null;
+                                cartonChangedByName: string | null;
+                                /** @enum {string} */
+                                temperature: "ambient" | "chilled" | "frozen";
+                                coolantPacks: number;
+                                lengthMm: number;
+                                widthMm: number;
+                                heightMm: number;
+                                computedWeightG: number;
+                                weightG: number | null;
+                                fillPct: number;
+                                waybillNo: string | null;
+                                sealedAt: string | null;
+                                sealedByName: string | null;
+                                gateCheckedAt: string | null;
+                                gateCheckedByName: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    qty: number;
+                                    scannedQty: number;
+                                }[];
+                            }[];
+                            shortages: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                lotId: string | null;
+                                qty: number;
+                                /** @description same_warehouse, reallocated, split, or failed:<code> */
+                                outcome: string;
+                                countRequestId: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            gate: {
+                                ready: boolean;
+                                paymentStatus: string | null;
+                                /** @description Why the shipment may not leave yet */
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "not_packed" | "no_parcels" | "parcel_not_sealed" | "parcel_not_checked" | "order_not_packed" | "unpaid" | "carrier_mismatch";
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/carrier-cutoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Carrier and last-truck time (截单时间) per service type of a warehouse
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                serviceType: "standard" | "express" | "cold_chain";
+                                carrier: string;
+                                /** @description Last truck, HH:MM local time */
+                                cutoffLocal: string;
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set carrier and cut-off for some service types of a warehouse
+         * @description Requires permission `warehouse.wave.write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        rows: {
+                            /** @enum {string} */
+                            serviceType: "standard" | "express" | "cold_chain";
+                            /** @enum {string} */
+                            carrier: "SF" | "ZTO" | "YTO" | "STO" | "YUNDA" | "JD" | "EMS";
+                            /** @description Last truck, HH:MM local time */
+                            cutoffLocal: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                serviceType: "standard" | "express" | "cold_chain";
+                                carrier: string;
+                                /** @description Last truck, HH:MM local time */
+                                cutoffLocal: string;
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/count-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bins to recount, raised by short picks
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    status?: "open" | "done" | "cancelled";
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                lotId: string | null;
+                                /** @enum {string} */
+                                reason: "short_pick" | "manual";
+                                /** @description On hand in the books when the request was raised */
+                                expectedQty: number;
+                                /** @description What the picker found */
+                                foundQty: number;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                note: string | null;
+                                createdByName: string;
+                                createdAt: string;
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/carton-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cartons and insulated boxes the packing stations stock
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                innerLengthMm: number;
+                                innerWidthMm: number;
+                                innerHeightMm: number;
+                                maxWeightG: number;
+                                tareWeightG: number;
+                                costFen: number;
+                                insulated: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds/{id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start packing a picked order: cartons proposed by the cartonisation, a parcel each
+         * @description Requires permission `warehouse.pack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                            serviceType: string;
+                            carrier: string;
+                            carrierName: string;
+                            /** @description When the carrier’s truck leaves (UTC) */
+                            cutoffAt: string;
+                            /** @enum {string} */
+                            temperatureClass: "ambient" | "chilled" | "frozen";
+                            /** @description Zones the goods are picked in */
+                            zoneKey: string;
+                            waveId: string | null;
+                            waveNumber: string | null;
+                            promisedDate: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                qty: number;
+                                pickedQty: number;
+                                shortQty: number;
+                                pickTaskId: string | null;
+                            }[];
+                            units: number;
+                            pickedUnits: number;
+                            shortUnits: number;
+                            parcels: number;
+                            creditApprovedAt: string | null;
+                            creditApprovedByName: string | null;
+                            packedAt: string | null;
+                            shippedAt: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            creditNote: string | null;
+                            gatePassId: string | null;
+                            cancelledAt: string | null;
+                            packages: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "open" | "sealed";
+                                proposedCartonTypeId: string;
+                                cartonTypeId: string;
+                                cartonChangedReason: string | null;
+                                cartonChangedByName: string | null;
+                                /** @enum {string} */
+                                temperature: "ambient" | "chilled" | "frozen";
+                                coolantPacks: number;
+                                lengthMm: number;
+                                widthMm: number;
+                                heightMm: number;
+                                computedWeightG: number;
+                                weightG: number | null;
+                                fillPct: number;
+                                waybillNo: string | null;
+                                sealedAt: string | null;
+                                sealedByName: string | null;
+                                gateCheckedAt: string | null;
+                                gateCheckedByName: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    qty: number;
+                                    scannedQty: number;
+                                }[];
+                            }[];
+                            shortages: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                lotId: string | null;
+                                qty: number;
+                                /** @description same_warehouse, reallocated, split, or failed:<code> */
+                                outcome: string;
+                                countRequestId: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            gate: {
+                                ready: boolean;
+                                paymentStatus: string | null;
+                                /** @description Why the shipment may not leave yet */
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "not_packed" | "no_parcels" | "parcel_not_sealed" | "parcel_not_checked" | "order_not_packed" | "unpaid" | "carrier_mismatch";
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/packages/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan an item into a parcel; goods not in the parcel (or one too many) are refused and counted
+         * @description Requires permission `warehouse.pack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        barcode: string;
+                        /** @description Default 1 */
+                        qty?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuCode: string;
+                            scannedQty: number;
+                            qty: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/packages/{id}/carton": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Use another carton for a parcel (it must take the goods); recorded with the reason
+         * @description Requires permission `warehouse.pack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cartonTypeId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/packages/{id}/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seal a parcel: every item scanned, weight checked, waybill number issued; the last parcel packs the order
+         * @description Requires permission `warehouse.pack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Scale weight; default the computed weight */
+                        weightG?: number;
+                        /** @description Seal although the scale weight is off the computed weight */
+                        acceptWeight?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waybillNo: string;
+                            weightG: number;
+                            outboundPacked: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waybill labels (100 × 150 mm PDF) of an order’s sealed parcels
+         * @description Requires permission `warehouse.pack`.
+         *
+         *     Requires permission `warehouse.pack`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/waves/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every sealed parcel’s label of a wave as one PDF (batch printing)
+         * @description Requires permission `warehouse.pack`.
+         *
+         *     Requires permission `warehouse.pack`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/gate/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a parcel’s waybill at the gate; an unknown or not-ready parcel is refused and counted
+         * @description Requires permission `warehouse.gate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        waybillNo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            outboundId: string;
+                            parcel: number;
+                            alreadyChecked: boolean;
+                            outbound: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                merchantId: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                /** @enum {string} */
+                                status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                                serviceType: string;
+                                carrier: string;
+                                carrierName: string;
+                                /** @description When the carrier’s truck leaves (UTC) */
+                                cutoffAt: string;
+                                /** @enum {string} */
+                                temperatureClass: "ambient" | "chilled" | "frozen";
+                                /** @description Zones the goods are picked in */
+                                zoneKey: string;
+                                waveId: string | null;
+                                waveNumber: string | null;
+                                promisedDate: string | null;
+                                lines: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    binCode: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    qty: number;
+                                    pickedQty: number;
+                                    shortQty: number;
+                                    pickTaskId: string | null;
+                                }[];
+                                units: number;
+                                pickedUnits: number;
+                                shortUnits: number;
+                                parcels: number;
+                                creditApprovedAt: string | null;
+                                creditApprovedByName: string | null;
+                                packedAt: string | null;
+                                shippedAt: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                                creditNote: string | null;
+                                gatePassId: string | null;
+                                cancelledAt: string | null;
+                                packages: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    seq: number;
+                                    /** @enum {string} */
+                                    status: "open" | "sealed";
+                                    proposedCartonTypeId: string;
+                                    cartonTypeId: string;
+                                    cartonChangedReason: string | null;
+                                    cartonChangedByName: string | null;
+                                    /** @enum {string} */
+                                    temperature: "ambient" | "chilled" | "frozen";
+                                    coolantPacks: number;
+                                    lengthMm: number;
+                                    widthMm: number;
+                                    heightMm: number;
+                                    computedWeightG: number;
+                                    weightG: number | null;
+                                    fillPct: number;
+                                    waybillNo: string | null;
+                                    sealedAt: string | null;
+                                    sealedByName: string | null;
+                                    gateCheckedAt: string | null;
+                                    gateCheckedByName: string | null;
+                                    items: {
+                                        /** Format: uuid */
+                                        skuId: string;
+                                        skuCode: string;
+                                        skuName: string | null;
+                                        qty: number;
+                                        scannedQty: number;
+                                    }[];
+                                }[];
+                                shortages: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    /** Format: uuid */
+                                    binId: string;
+                                    lotId: string | null;
+                                    qty: number;
+                                    /** @description same_warehouse, reallocated, split, or failed:<code> */
+                                    outcome: string;
+                                    countRequestId: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                                gate: {
+                                    ready: boolean;
+                                    paymentStatus: string | null;
+                                    /** @description Why the shipment may not leave yet */
+                                    reasons: {
+                                        /** @enum {string} */
+                                        code: "not_packed" | "no_parcels" | "parcel_not_sealed" | "parcel_not_checked" | "order_not_packed" | "unpaid" | "carrier_mismatch";
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/outbounds/{id}/credit-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an unpaid order to leave on credit (授信放行)
+         * @description Requires permission `warehouse.gate.credit`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** @enum {string} */
+                            status: "open" | "waved" | "picking" | "picked" | "packing" | "packed" | "shipped" | "cancelled";
+                            serviceType: string;
+                            carrier: string;
+                            carrierName: string;
+                            /** @description When the carrier’s truck leaves (UTC) */
+                            cutoffAt: string;
+                            /** @enum {string} */
+                            temperatureClass: "ambient" | "chilled" | "frozen";
+                            /** @description Zones the goods are picked in */
+                            zoneKey: string;
+                            waveId: string | null;
+                            waveNumber: string | null;
+                            promisedDate: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                qty: number;
+                                pickedQty: number;
+                                shortQty: number;
+                                pickTaskId: string | null;
+                            }[];
+                            units: number;
+                            pickedUnits: number;
+                            shortUnits: number;
+                            parcels: number;
+                            creditApprovedAt: string | null;
+                            creditApprovedByName: string | null;
+                            packedAt: string | null;
+                            shippedAt: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            creditNote: string | null;
+                            gatePassId: string | null;
+                            cancelledAt: string | null;
+                            packages: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "open" | "sealed";
+                                proposedCartonTypeId: string;
+                                cartonTypeId: string;
+                                cartonChangedReason: string | null;
+                                cartonChangedByName: string | null;
+                                /** @enum {string} */
+                                temperature: "ambient" | "chilled" | "frozen";
+                                coolantPacks: number;
+                                lengthMm: number;
+                                widthMm: number;
+                                heightMm: number;
+                                computedWeightG: number;
+                                weightG: number | null;
+                                fillPct: number;
+                                waybillNo: string | null;
+                                sealedAt: string | null;
+                                sealedByName: string | null;
+                                gateCheckedAt: string | null;
+                                gateCheckedByName: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    skuId: string;
+                                    skuCode: string;
+                                    skuName: string | null;
+                                    qty: number;
+                                    scannedQty: number;
+                                }[];
+                            }[];
+                            shortages: {
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                lotId: string | null;
+                                qty: number;
+                                /** @description same_warehouse, reallocated, split, or failed:<code> */
+                                outcome: string;
+                                countRequestId: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            gate: {
+                                ready: boolean;
+                                paymentStatus: string | null;
+                                /** @description Why the shipment may not leave yet */
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "not_packed" | "no_parcels" | "parcel_not_sealed" | "parcel_not_checked" | "order_not_packed" | "unpaid" | "carrier_mismatch";
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/gate-passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gate passes (出门证), newest first
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    warehouseId?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                warehouseId: string;
+                                carrier: string;
+                                carrierName: string;
+                                vehiclePlate: string;
+                                driverName: string | null;
+                                note: string | null;
+                                parcels: number;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Release shipments through the gate (出门证): all packed, every parcel scanned at the gate, paid, COD or credit-approved
+         * @description All or nothing. A refusal (409) names the first reason in its message and every reason, per document, in `issues`. Each order is then shipped by the order desk (ship movement).
+         *
+         *     Requires permission `warehouse.gate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        outboundIds: string[];
+                        /** @description Licence plate, e.g. 沪A·12345 */
+                        vehiclePlate: string;
+                        /** @enum {string} */
+                        carrier: "SF" | "ZTO" | "YTO" | "STO" | "YUNDA" | "JD" | "EMS";
+                        driverName?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            carrier: string;
+                            carrierName: string;
+                            vehiclePlate: string;
+                            driverName: string | null;
+                            note: string | null;
+                            parcels: number;
+                            actorName: string;
+                            at: string;
+                            lines: {
+                                /** Format: uuid */
+                                outboundId: string;
+                                outboundNumber: string;
+                                orderNumber: string;
+                                waybills: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warehouse/gate-passes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One gate pass with its orders and waybills
+         * @description Requires permission `warehouse.wave.read`.
+         *
+         *     Requires permission `warehouse.wave.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            carrier: string;
+                            carrierName: string;
+                            vehiclePlate: string;
+                            driverName: string | null;
+                            note: string | null;
+                            parcels: number;
+                            actorName: string;
+                            at: string;
+                            lines: {
+                                /** Format: uuid */
+                                outboundId: string;
+                                outboundNumber: string;
+                                orderNumber: string;
+                                waybills: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Route plans, newest first (those of your warehouses, or all for unscoped roles)
+         * @description Requires permission `transport.route_plan.read`.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                    status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                    warehouseId?: string;
+                    /** @description Number or name contains. */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description Document number, e.g. RP20261125000001. */
+                                number: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                jobId: string;
+                                deliveryDate: string | null;
+                                warehouseId: string | null;
+                                warehouseCode: string | null;
+                                createdBy: string | null;
+                                createdByName: string;
+                                stopCount: number;
+                                /** @description Vehicles available over all types. */
+                                fleetSize: number;
+                                timeLimitSeconds: number;
+                                progress: number;
+                                stopRequested: boolean;
+                                vehiclesUsed: number | null;
+                                km: number | null;
+                                costFen: number | null;
+                                unassignedCount: number | null;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
          * Plan vehicle routes for stops and a fleet; runs as a job
-         * @description Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension (weight, volume, items), time windows, skills and shifts, with distances from coordinates (great-circle × 1.3, 30 km/h). Returns a job (kind `transport.route_plan`): follow it with GET /api/jobs/{id} or the SSE stream /api/jobs/{id}/events. The result holds routes (stop sequence, arrival/departure HH:MM, load and utilisation per dimension, km, cost), unassigned stops with the reason, totals and the best-cost history.
+         * @description Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension (weight, volume, items), time windows, skills (e.g. refrigerated), shifts and maximum duration, with distances from coordinates (`geo`: great-circle × circuity 1.3 at 30 km/h by default; `planar`: km). Stores the plan (number RP…) and returns its job (kind `transport.route_plan`) with `routePlan`. Follow it with GET /api/route-plans/{id}/events (server-sent events with the best-cost series), GET /api/route-plans/{id}/progress, or the jobs API. The result holds routes (stop sequence, arrival/departure, load and utilisation per dimension, km, cost), unassigned stops with the reason, totals and the best-cost history. Costs are in fen.
          *
          *     Requires permission `transport.route_plan.run`.
          */
@@ -3285,19 +16785,57 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Where every vehicle starts and ends. */
-                        depot: {
-                            lat: number;
-                            lon: number;
+                        /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                        name?: string;
+                        /**
+                         * Format: date
+                         * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                         */
+                        date?: string;
+                        /**
+                         * Format: uuid
+                         * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                         */
+                        warehouseId?: string;
+                        /**
+                         * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                         * @default geo
+                         * @enum {string}
+                         */
+                        coordinates?: "geo" | "planar";
+                        /** @description Where every vehicle starts and ends; default: the warehouse. */
+                        depot?: {
+                            lat?: number;
+                            lon?: number;
+                            x?: number;
+                            y?: number;
+                            name?: string;
+                            address?: string;
                         };
                         stops: {
                             /** @description Your id for the stop (order, address); unique in the plan. */
                             id: string;
-                            lat: number;
-                            lon: number;
-                            /** @description Weight to deliver, grams. */
+                            /** @description Consignee or shop name, printed on the route sheet. */
+                            name?: string;
+                            address?: string;
+                            /** @description Contact person and phone, printed on the route sheet. */
+                            contact?: string;
+                            /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                            lat?: number;
+                            /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                            lon?: number;
+                            /** @description Planar x in km; with `coordinates: planar`. */
+                            x?: number;
+                            /** @description Planar y in km; with `coordinates: planar`. */
+                            y?: number;
+                            /**
+                             * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                             * @enum {string}
+                             */
+                            kind?: "delivery" | "pickup";
+                            /** @description Weight to deliver or collect, grams. */
                             weightG?: number;
-                            /** @description Volume to deliver, cm³. */
+                            /** @description Volume, cm³. */
                             volumeCm3?: number;
                             /** @description Number of items (parcels, cases). */
                             items?: number;
@@ -3305,9 +16843,9 @@ export interface paths {
                             serviceMin?: number;
                             /** @description When service may start; none = any time in the shift. */
                             windows?: {
-                                /** @description Local time of the delivery day, HH:MM (00:00–24:00). */
+                                /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
                                 from: string;
-                                /** @description Local time of the delivery day, HH:MM (00:00–24:00). */
+                                /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
                                 to: string;
                             }[];
                             /** @description Skills the vehicle needs, e.g. `refrigerated`. */
@@ -3316,6 +16854,8 @@ export interface paths {
                         vehicles: {
                             /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
                             id: string;
+                            /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                            name?: string;
                             /** @description Vehicles of this type available. */
                             count: number;
                             /** @description Payload, grams; missing = unlimited. */
@@ -3324,16 +16864,24 @@ export interface paths {
                             capacityVolumeCm3?: number;
                             /** @description Items; missing = unlimited. */
                             capacityItems?: number;
-                            /** @description Cost of using one vehicle for the day. */
-                            fixedCost?: number;
-                            /** @description Cost per km driven (default 1). */
-                            costPerKm?: number;
+                            /** @description Cost of using one vehicle for the day, fen. */
+                            fixedCostFen?: number;
+                            /** @description Cost per km driven, fen (default 100). */
+                            costPerKmFen?: number;
+                            /** @description Cost per hour on the road (driver, waiting included), fen. */
+                            costPerHourFen?: number;
                             skills?: string[];
                             /** @description Earliest departure from the depot, HH:MM. */
                             shiftStart?: string;
                             /** @description Latest return to the depot, HH:MM. */
                             shiftEnd?: string;
+                            /** @description Longest time from leaving to returning, minutes. */
+                            maxDurationMin?: number;
                         }[];
+                        /** @description Average speed, km/h (default 30). */
+                        speedKmh?: number;
+                        /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                        circuityFactor?: number;
                         /**
                          * @description Search budget, seconds.
                          * @default 30
@@ -3374,6 +16922,3347 @@ export interface paths {
                             startedAt: string | null;
                             finishedAt: string | null;
                             cancelRequested: boolean;
+                            routePlan: {
+                                id: string;
+                                number: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A demo delivery day for the Shanghai DC (WH-SH): stops, windows and a mixed fleet
+         * @description Deterministic for a given `seed`; post it to POST /api/route-plans as it is or after edits.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    stops?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                            name?: string;
+                            /**
+                             * Format: date
+                             * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                             */
+                            date?: string;
+                            /**
+                             * Format: uuid
+                             * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                             */
+                            warehouseId?: string;
+                            /**
+                             * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                             * @default geo
+                             * @enum {string}
+                             */
+                            coordinates: "geo" | "planar";
+                            /** @description Where every vehicle starts and ends; default: the warehouse. */
+                            depot?: {
+                                lat?: number;
+                                lon?: number;
+                                x?: number;
+                                y?: number;
+                                name?: string;
+                                address?: string;
+                            };
+                            stops: {
+                                /** @description Your id for the stop (order, address); unique in the plan. */
+                                id: string;
+                                /** @description Consignee or shop name, printed on the route sheet. */
+                                name?: string;
+                                address?: string;
+                                /** @description Contact person and phone, printed on the route sheet. */
+                                contact?: string;
+                                /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                lat?: number;
+                                /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                lon?: number;
+                                /** @description Planar x in km; with `coordinates: planar`. */
+                                x?: number;
+                                /** @description Planar y in km; with `coordinates: planar`. */
+                                y?: number;
+                                /**
+                                 * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                 * @enum {string}
+                                 */
+                                kind?: "delivery" | "pickup";
+                                /** @description Weight to deliver or collect, grams. */
+                                weightG?: number;
+                                /** @description Volume, cm³. */
+                                volumeCm3?: number;
+                                /** @description Number of items (parcels, cases). */
+                                items?: number;
+                                /** @description Time spent at the stop, minutes. */
+                                serviceMin?: number;
+                                /** @description When service may start; none = any time in the shift. */
+                                windows?: {
+                                    /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                    from: string;
+                                    /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                    to: string;
+                                }[];
+                                /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                skills?: string[];
+                            }[];
+                            vehicles: {
+                                /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                id: string;
+                                /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                name?: string;
+                                /** @description Vehicles of this type available. */
+                                count: number;
+                                /** @description Payload, grams; missing = unlimited. */
+                                capacityWeightG?: number;
+                                /** @description Load volume, cm³; missing = unlimited. */
+                                capacityVolumeCm3?: number;
+                                /** @description Items; missing = unlimited. */
+                                capacityItems?: number;
+                                /** @description Cost of using one vehicle for the day, fen. */
+                                fixedCostFen?: number;
+                                /** @description Cost per km driven, fen (default 100). */
+                                costPerKmFen?: number;
+                                /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                costPerHourFen?: number;
+                                skills?: string[];
+                                /** @description Earliest departure from the depot, HH:MM. */
+                                shiftStart?: string;
+                                /** @description Latest return to the depot, HH:MM. */
+                                shiftEnd?: string;
+                                /** @description Longest time from leaving to returning, minutes. */
+                                maxDurationMin?: number;
+                            }[];
+                            /** @description Average speed, km/h (default 30). */
+                            speedKmh?: number;
+                            /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                            circuityFactor?: number;
+                            /**
+                             * @description Search budget, seconds.
+                             * @default 30
+                             */
+                            timeLimitSeconds: number;
+                            /** @description Same seed, same input → same plan. */
+                            seed?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read stops and vehicles from a file (Wayline JSON, Solomon .txt, CVRPLIB .vrp)
+         * @description Send the file as the raw body (`application/octet-stream` or `text/plain`). Returns the plan in the shape of POST /api/route-plans, for editing before running; nothing is stored. Solomon and CVRPLIB become `planar` plans (coordinates in km at 60 km/h, so one unit of distance is one minute).
+         *
+         *     Requires permission `transport.route_plan.run`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "auto" | "wayline" | "solomon" | "cvrplib";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "wayline" | "solomon" | "cvrplib";
+                            name: string;
+                            plan: {
+                                /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                                name?: string;
+                                /**
+                                 * Format: date
+                                 * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                                 */
+                                date?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                                 */
+                                warehouseId?: string;
+                                /**
+                                 * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                                 * @default geo
+                                 * @enum {string}
+                                 */
+                                coordinates: "geo" | "planar";
+                                /** @description Where every vehicle starts and ends; default: the warehouse. */
+                                depot?: {
+                                    lat?: number;
+                                    lon?: number;
+                                    x?: number;
+                                    y?: number;
+                                    name?: string;
+                                    address?: string;
+                                };
+                                stops: {
+                                    /** @description Your id for the stop (order, address); unique in the plan. */
+                                    id: string;
+                                    /** @description Consignee or shop name, printed on the route sheet. */
+                                    name?: string;
+                                    address?: string;
+                                    /** @description Contact person and phone, printed on the route sheet. */
+                                    contact?: string;
+                                    /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                    lat?: number;
+                                    /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                    lon?: number;
+                                    /** @description Planar x in km; with `coordinates: planar`. */
+                                    x?: number;
+                                    /** @description Planar y in km; with `coordinates: planar`. */
+                                    y?: number;
+                                    /**
+                                     * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                     * @enum {string}
+                                     */
+                                    kind?: "delivery" | "pickup";
+                                    /** @description Weight to deliver or collect, grams. */
+                                    weightG?: number;
+                                    /** @description Volume, cm³. */
+                                    volumeCm3?: number;
+                                    /** @description Number of items (parcels, cases). */
+                                    items?: number;
+                                    /** @description Time spent at the stop, minutes. */
+                                    serviceMin?: number;
+                                    /** @description When service may start; none = any time in the shift. */
+                                    windows?: {
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        from: string;
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        to: string;
+                                    }[];
+                                    /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                    skills?: string[];
+                                }[];
+                                vehicles: {
+                                    /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                    id: string;
+                                    /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                    name?: string;
+                                    /** @description Vehicles of this type available. */
+                                    count: number;
+                                    /** @description Payload, grams; missing = unlimited. */
+                                    capacityWeightG?: number;
+                                    /** @description Load volume, cm³; missing = unlimited. */
+                                    capacityVolumeCm3?: number;
+                                    /** @description Items; missing = unlimited. */
+                                    capacityItems?: number;
+                                    /** @description Cost of using one vehicle for the day, fen. */
+                                    fixedCostFen?: number;
+                                    /** @description Cost per km driven, fen (default 100). */
+                                    costPerKmFen?: number;
+                                    /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                    costPerHourFen?: number;
+                                    skills?: string[];
+                                    /** @description Earliest departure from the depot, HH:MM. */
+                                    shiftStart?: string;
+                                    /** @description Latest return to the depot, HH:MM. */
+                                    shiftEnd?: string;
+                                    /** @description Longest time from leaving to returning, minutes. */
+                                    maxDurationMin?: number;
+                                }[];
+                                /** @description Average speed, km/h (default 30). */
+                                speedKmh?: number;
+                                /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                                circuityFactor?: number;
+                                /**
+                                 * @description Search budget, seconds.
+                                 * @default 30
+                                 */
+                                timeLimitSeconds: number;
+                                /** @description Same seed, same input → same plan. */
+                                seed?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One route plan: input, status, best-cost series and, once done, the result
+         * @description Requires permission `transport.route_plan.read`.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Document number, e.g. RP20261125000001. */
+                            number: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            jobId: string;
+                            deliveryDate: string | null;
+                            warehouseId: string | null;
+                            warehouseCode: string | null;
+                            createdBy: string | null;
+                            createdByName: string;
+                            stopCount: number;
+                            /** @description Vehicles available over all types. */
+                            fleetSize: number;
+                            timeLimitSeconds: number;
+                            progress: number;
+                            stopRequested: boolean;
+                            vehiclesUsed: number | null;
+                            km: number | null;
+                            costFen: number | null;
+                            unassignedCount: number | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description The input as validated (depot resolved from the warehouse). */
+                            plan: {
+                                /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                                name?: string;
+                                /**
+                                 * Format: date
+                                 * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                                 */
+                                date?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                                 */
+                                warehouseId?: string;
+                                /**
+                                 * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                                 * @default geo
+                                 * @enum {string}
+                                 */
+                                coordinates: "geo" | "planar";
+                                /** @description Where every vehicle starts and ends; default: the warehouse. */
+                                depot?: {
+                                    lat?: number;
+                                    lon?: number;
+                                    x?: number;
+                                    y?: number;
+                                    name?: string;
+                                    address?: string;
+                                };
+                                stops: {
+                                    /** @description Your id for the stop (order, address); unique in the plan. */
+                                    id: string;
+                                    /** @description Consignee or shop name, printed on the route sheet. */
+                                    name?: string;
+                                    address?: string;
+                                    /** @description Contact person and phone, printed on the route sheet. */
+                                    contact?: string;
+                                    /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                    lat?: number;
+                                    /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                    lon?: number;
+                                    /** @description Planar x in km; with `coordinates: planar`. */
+                                    x?: number;
+                                    /** @description Planar y in km; with `coordinates: planar`. */
+                                    y?: number;
+                                    /**
+                                     * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                     * @enum {string}
+                                     */
+                                    kind?: "delivery" | "pickup";
+                                    /** @description Weight to deliver or collect, grams. */
+                                    weightG?: number;
+                                    /** @description Volume, cm³. */
+                                    volumeCm3?: number;
+                                    /** @description Number of items (parcels, cases). */
+                                    items?: number;
+                                    /** @description Time spent at the stop, minutes. */
+                                    serviceMin?: number;
+                                    /** @description When service may start; none = any time in the shift. */
+                                    windows?: {
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        from: string;
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        to: string;
+                                    }[];
+                                    /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                    skills?: string[];
+                                }[];
+                                vehicles: {
+                                    /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                    id: string;
+                                    /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                    name?: string;
+                                    /** @description Vehicles of this type available. */
+                                    count: number;
+                                    /** @description Payload, grams; missing = unlimited. */
+                                    capacityWeightG?: number;
+                                    /** @description Load volume, cm³; missing = unlimited. */
+                                    capacityVolumeCm3?: number;
+                                    /** @description Items; missing = unlimited. */
+                                    capacityItems?: number;
+                                    /** @description Cost of using one vehicle for the day, fen. */
+                                    fixedCostFen?: number;
+                                    /** @description Cost per km driven, fen (default 100). */
+                                    costPerKmFen?: number;
+                                    /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                    costPerHourFen?: number;
+                                    skills?: string[];
+                                    /** @description Earliest departure from the depot, HH:MM. */
+                                    shiftStart?: string;
+                                    /** @description Latest return to the depot, HH:MM. */
+                                    shiftEnd?: string;
+                                    /** @description Longest time from leaving to returning, minutes. */
+                                    maxDurationMin?: number;
+                                }[];
+                                /** @description Average speed, km/h (default 30). */
+                                speedKmh?: number;
+                                /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                                circuityFactor?: number;
+                                /**
+                                 * @description Search budget, seconds.
+                                 * @default 30
+                                 */
+                                timeLimitSeconds: number;
+                                /** @description Same seed, same input → same plan. */
+                                seed?: number;
+                            };
+                            progressSeries: {
+                                /** @description Since the search started. */
+                                elapsedMs: number;
+                                /** @description Best plan’s cost at that time, fen. */
+                                costFen: number;
+                                vehicles: number;
+                            }[];
+                            result: {
+                                routes: {
+                                    vehicleId: string;
+                                    vehicleName: string;
+                                    /** @description Which vehicle of the type (1-based). */
+                                    vehicleNo: number;
+                                    departure: string;
+                                    return: string;
+                                    departureS: number;
+                                    returnS: number;
+                                    stops: {
+                                        id: string;
+                                        /** @description 1-based position on the route. */
+                                        seq: number;
+                                        name: string | null;
+                                        address: string | null;
+                                        /** @enum {string} */
+                                        kind: "delivery" | "pickup";
+                                        /** @description HH:MM */
+                                        arrival: string;
+                                        /** @description Service start, HH:MM (after waiting for the window). */
+                                        start: string;
+                                        departure: string;
+                                        /** @description Seconds from midnight of the delivery day. */
+                                        arrivalS: number;
+                                        startS: number;
+                                        departureS: number;
+                                        waitMin: number;
+                                        /** @description From the previous stop or the depot. */
+                                        legKm: number;
+                                        demand: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                        /** @description On board after this stop. */
+                                        loadAfter: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                    }[];
+                                    startLoad: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    /** @description Peak load per dimension, base units (g, cm³, items). */
+                                    load: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    capacity: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    /** @description Peak load ÷ capacity, %; null = no limit in that dimension. */
+                                    utilisationPct: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    km: number;
+                                    distanceM: number;
+                                    durationMin: number;
+                                    drivingMin: number;
+                                    serviceMin: number;
+                                    waitMin: number;
+                                    costFen: number;
+                                    costBreakdown: {
+                                        fixedFen: number;
+                                        distanceFen: number;
+                                        timeFen: number;
+                                    };
+                                }[];
+                                unassigned: {
+                                    id: string;
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
+                                    message: string;
+                                }[];
+                                totals: {
+                                    vehicles: number;
+                                    km: number;
+                                    distanceM: number;
+                                    costFen: number;
+                                    stops: number;
+                                    served: number;
+                                    unassigned: number;
+                                    byVehicle: {
+                                        vehicleId: string;
+                                        used: number;
+                                        available: number;
+                                    }[];
+                                };
+                                history: {
+                                    /** @description Since the search started. */
+                                    elapsedMs: number;
+                                    /** @description Best plan’s cost at that time, fen. */
+                                    costFen: number;
+                                    vehicles: number;
+                                }[];
+                                feasible: boolean;
+                                iterations: number;
+                                elapsedMs: number;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status, progress and best-cost series of a plan (small; for polling)
+         * @description Requires permission `transport.route_plan.read`.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            /** @description Share of the time budget used (1 when done). */
+                            progress: number;
+                            stopRequested: boolean;
+                            timeLimitSeconds: number;
+                            startedAt: string | null;
+                            /** @description Best cost over time so far. */
+                            series: {
+                                /** @description Since the search started. */
+                                elapsedMs: number;
+                                /** @description Best plan’s cost at that time, fen. */
+                                costFen: number;
+                                vehicles: number;
+                            }[];
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a plan as server-sent events until it finishes
+         * @description A `text/event-stream`: `event: progress` (same JSON as GET /api/route-plans/{id}/progress) each time status, progress or the best-cost series change, then one `event: end`, after which the stream closes.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running plan (nothing is kept)
+         * @description Requires permission `transport.route_plan.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Document number, e.g. RP20261125000001. */
+                            number: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            jobId: string;
+                            deliveryDate: string | null;
+                            warehouseId: string | null;
+                            warehouseCode: string | null;
+                            createdBy: string | null;
+                            createdByName: string;
+                            stopCount: number;
+                            /** @description Vehicles available over all types. */
+                            fleetSize: number;
+                            timeLimitSeconds: number;
+                            progress: number;
+                            stopRequested: boolean;
+                            vehiclesUsed: number | null;
+                            km: number | null;
+                            costFen: number | null;
+                            unassignedCount: number | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description The input as validated (depot resolved from the warehouse). */
+                            plan: {
+                                /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                                name?: string;
+                                /**
+                                 * Format: date
+                                 * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                                 */
+                                date?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                                 */
+                                warehouseId?: string;
+                                /**
+                                 * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                                 * @default geo
+                                 * @enum {string}
+                                 */
+                                coordinates: "geo" | "planar";
+                                /** @description Where every vehicle starts and ends; default: the warehouse. */
+                                depot?: {
+                                    lat?: number;
+                                    lon?: number;
+                                    x?: number;
+                                    y?: number;
+                                    name?: string;
+                                    address?: string;
+                                };
+                                stops: {
+                                    /** @description Your id for the stop (order, address); unique in the plan. */
+                                    id: string;
+                                    /** @description Consignee or shop name, printed on the route sheet. */
+                                    name?: string;
+                                    address?: string;
+                                    /** @description Contact person and phone, printed on the route sheet. */
+                                    contact?: string;
+                                    /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                    lat?: number;
+                                    /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                    lon?: number;
+                                    /** @description Planar x in km; with `coordinates: planar`. */
+                                    x?: number;
+                                    /** @description Planar y in km; with `coordinates: planar`. */
+                                    y?: number;
+                                    /**
+                                     * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                     * @enum {string}
+                                     */
+                                    kind?: "delivery" | "pickup";
+                                    /** @description Weight to deliver or collect, grams. */
+                                    weightG?: number;
+                                    /** @description Volume, cm³. */
+                                    volumeCm3?: number;
+                                    /** @description Number of items (parcels, cases). */
+                                    items?: number;
+                                    /** @description Time spent at the stop, minutes. */
+                                    serviceMin?: number;
+                                    /** @description When service may start; none = any time in the shift. */
+                                    windows?: {
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        from: string;
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        to: string;
+                                    }[];
+                                    /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                    skills?: string[];
+                                }[];
+                                vehicles: {
+                                    /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                    id: string;
+                                    /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                    name?: string;
+                                    /** @description Vehicles of this type available. */
+                                    count: number;
+                                    /** @description Payload, grams; missing = unlimited. */
+                                    capacityWeightG?: number;
+                                    /** @description Load volume, cm³; missing = unlimited. */
+                                    capacityVolumeCm3?: number;
+                                    /** @description Items; missing = unlimited. */
+                                    capacityItems?: number;
+                                    /** @description Cost of using one vehicle for the day, fen. */
+                                    fixedCostFen?: number;
+                                    /** @description Cost per km driven, fen (default 100). */
+                                    costPerKmFen?: number;
+                                    /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                    costPerHourFen?: number;
+                                    skills?: string[];
+                                    /** @description Earliest departure from the depot, HH:MM. */
+                                    shiftStart?: string;
+                                    /** @description Latest return to the depot, HH:MM. */
+                                    shiftEnd?: string;
+                                    /** @description Longest time from leaving to returning, minutes. */
+                                    maxDurationMin?: number;
+                                }[];
+                                /** @description Average speed, km/h (default 30). */
+                                speedKmh?: number;
+                                /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                                circuityFactor?: number;
+                                /**
+                                 * @description Search budget, seconds.
+                                 * @default 30
+                                 */
+                                timeLimitSeconds: number;
+                                /** @description Same seed, same input → same plan. */
+                                seed?: number;
+                            };
+                            progressSeries: {
+                                /** @description Since the search started. */
+                                elapsedMs: number;
+                                /** @description Best plan’s cost at that time, fen. */
+                                costFen: number;
+                                vehicles: number;
+                            }[];
+                            result: {
+                                routes: {
+                                    vehicleId: string;
+                                    vehicleName: string;
+                                    /** @description Which vehicle of the type (1-based). */
+                                    vehicleNo: number;
+                                    departure: string;
+                                    return: string;
+                                    departureS: number;
+                                    returnS: number;
+                                    stops: {
+                                        id: string;
+                                        /** @description 1-based position on the route. */
+                                        seq: number;
+                                        name: string | null;
+                                        address: string | null;
+                                        /** @enum {string} */
+                                        kind: "delivery" | "pickup";
+                                        /** @description HH:MM */
+                                        arrival: string;
+                                        /** @description Service start, HH:MM (after waiting for the window). */
+                                        start: string;
+                                        departure: string;
+                                        /** @description Seconds from midnight of the delivery day. */
+                                        arrivalS: number;
+                                        startS: number;
+                                        departureS: number;
+                                        waitMin: number;
+                                        /** @description From the previous stop or the depot. */
+                                        legKm: number;
+                                        demand: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                        /** @description On board after this stop. */
+                                        loadAfter: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                    }[];
+                                    startLoad: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    /** @description Peak load per dimension, base units (g, cm³, items). */
+                                    load: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    capacity: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    /** @description Peak load ÷ capacity, %; null = no limit in that dimension. */
+                                    utilisationPct: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    km: number;
+                                    distanceM: number;
+                                    durationMin: number;
+                                    drivingMin: number;
+                                    serviceMin: number;
+                                    waitMin: number;
+                                    costFen: number;
+                                    costBreakdown: {
+                                        fixedFen: number;
+                                        distanceFen: number;
+                                        timeFen: number;
+                                    };
+                                }[];
+                                unassigned: {
+                                    id: string;
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
+                                    message: string;
+                                }[];
+                                totals: {
+                                    vehicles: number;
+                                    km: number;
+                                    distanceM: number;
+                                    costFen: number;
+                                    stops: number;
+                                    served: number;
+                                    unassigned: number;
+                                    byVehicle: {
+                                        vehicleId: string;
+                                        used: number;
+                                        available: number;
+                                    }[];
+                                };
+                                history: {
+                                    /** @description Since the search started. */
+                                    elapsedMs: number;
+                                    /** @description Best plan’s cost at that time, fen. */
+                                    costFen: number;
+                                    vehicles: number;
+                                }[];
+                                feasible: boolean;
+                                iterations: number;
+                                elapsedMs: number;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a running search now and keep the best plan found so far
+         * @description Requires permission `transport.route_plan.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Document number, e.g. RP20261125000001. */
+                            number: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            jobId: string;
+                            deliveryDate: string | null;
+                            warehouseId: string | null;
+                            warehouseCode: string | null;
+                            createdBy: string | null;
+                            createdByName: string;
+                            stopCount: number;
+                            /** @description Vehicles available over all types. */
+                            fleetSize: number;
+                            timeLimitSeconds: number;
+                            progress: number;
+                            stopRequested: boolean;
+                            vehiclesUsed: number | null;
+                            km: number | null;
+                            costFen: number | null;
+                            unassignedCount: number | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description The input as validated (depot resolved from the warehouse). */
+                            plan: {
+                                /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
+                                name?: string;
+                                /**
+                                 * Format: date
+                                 * @description The delivery day (YYYY-MM-DD), printed on route sheets.
+                                 */
+                                date?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.
+                                 */
+                                warehouseId?: string;
+                                /**
+                                 * @description `geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).
+                                 * @default geo
+                                 * @enum {string}
+                                 */
+                                coordinates: "geo" | "planar";
+                                /** @description Where every vehicle starts and ends; default: the warehouse. */
+                                depot?: {
+                                    lat?: number;
+                                    lon?: number;
+                                    x?: number;
+                                    y?: number;
+                                    name?: string;
+                                    address?: string;
+                                };
+                                stops: {
+                                    /** @description Your id for the stop (order, address); unique in the plan. */
+                                    id: string;
+                                    /** @description Consignee or shop name, printed on the route sheet. */
+                                    name?: string;
+                                    address?: string;
+                                    /** @description Contact person and phone, printed on the route sheet. */
+                                    contact?: string;
+                                    /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                    lat?: number;
+                                    /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                    lon?: number;
+                                    /** @description Planar x in km; with `coordinates: planar`. */
+                                    x?: number;
+                                    /** @description Planar y in km; with `coordinates: planar`. */
+                                    y?: number;
+                                    /**
+                                     * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                     * @enum {string}
+                                     */
+                                    kind?: "delivery" | "pickup";
+                                    /** @description Weight to deliver or collect, grams. */
+                                    weightG?: number;
+                                    /** @description Volume, cm³. */
+                                    volumeCm3?: number;
+                                    /** @description Number of items (parcels, cases). */
+                                    items?: number;
+                                    /** @description Time spent at the stop, minutes. */
+                                    serviceMin?: number;
+                                    /** @description When service may start; none = any time in the shift. */
+                                    windows?: {
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        from: string;
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        to: string;
+                                    }[];
+                                    /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                    skills?: string[];
+                                }[];
+                                vehicles: {
+                                    /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                    id: string;
+                                    /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                    name?: string;
+                                    /** @description Vehicles of this type available. */
+                                    count: number;
+                                    /** @description Payload, grams; missing = unlimited. */
+                                    capacityWeightG?: number;
+                                    /** @description Load volume, cm³; missing = unlimited. */
+                                    capacityVolumeCm3?: number;
+                                    /** @description Items; missing = unlimited. */
+                                    capacityItems?: number;
+                                    /** @description Cost of using one vehicle for the day, fen. */
+                                    fixedCostFen?: number;
+                                    /** @description Cost per km driven, fen (default 100). */
+                                    costPerKmFen?: number;
+                                    /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                    costPerHourFen?: number;
+                                    skills?: string[];
+                                    /** @description Earliest departure from the depot, HH:MM. */
+                                    shiftStart?: string;
+                                    /** @description Latest return to the depot, HH:MM. */
+                                    shiftEnd?: string;
+                                    /** @description Longest time from leaving to returning, minutes. */
+                                    maxDurationMin?: number;
+                                }[];
+                                /** @description Average speed, km/h (default 30). */
+                                speedKmh?: number;
+                                /** @description Road ÷ straight-line distance for `geo` (default 1.3). */
+                                circuityFactor?: number;
+                                /**
+                                 * @description Search budget, seconds.
+                                 * @default 30
+                                 */
+                                timeLimitSeconds: number;
+                                /** @description Same seed, same input → same plan. */
+                                seed?: number;
+                            };
+                            progressSeries: {
+                                /** @description Since the search started. */
+                                elapsedMs: number;
+                                /** @description Best plan’s cost at that time, fen. */
+                                costFen: number;
+                                vehicles: number;
+                            }[];
+                            result: {
+                                routes: {
+                                    vehicleId: string;
+                                    vehicleName: string;
+                                    /** @description Which vehicle of the type (1-based). */
+                                    vehicleNo: number;
+                                    departure: string;
+                                    return: string;
+                                    departureS: number;
+                                    returnS: number;
+                                    stops: {
+                                        id: string;
+                                        /** @description 1-based position on the route. */
+                                        seq: number;
+                                        name: string | null;
+                                        address: string | null;
+                                        /** @enum {string} */
+                                        kind: "delivery" | "pickup";
+                                        /** @description HH:MM */
+                                        arrival: string;
+                                        /** @description Service start, HH:MM (after waiting for the window). */
+                                        start: string;
+                                        departure: string;
+                                        /** @description Seconds from midnight of the delivery day. */
+                                        arrivalS: number;
+                                        startS: number;
+                                        departureS: number;
+                                        waitMin: number;
+                                        /** @description From the previous stop or the depot. */
+                                        legKm: number;
+                                        demand: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                        /** @description On board after this stop. */
+                                        loadAfter: {
+                                            weightG: number;
+                                            volumeCm3: number;
+                                            items: number;
+                                        };
+                                    }[];
+                                    startLoad: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    /** @description Peak load per dimension, base units (g, cm³, items). */
+                                    load: {
+                                        weightG: number;
+                                        volumeCm3: number;
+                                        items: number;
+                                    };
+                                    capacity: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    /** @description Peak load ÷ capacity, %; null = no limit in that dimension. */
+                                    utilisationPct: {
+                                        weightG: number | null;
+                                        volumeCm3: number | null;
+                                        items: number | null;
+                                    };
+                                    km: number;
+                                    distanceM: number;
+                                    durationMin: number;
+                                    drivingMin: number;
+                                    serviceMin: number;
+                                    waitMin: number;
+                                    costFen: number;
+                                    costBreakdown: {
+                                        fixedFen: number;
+                                        distanceFen: number;
+                                        timeFen: number;
+                                    };
+                                }[];
+                                unassigned: {
+                                    id: string;
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
+                                    message: string;
+                                }[];
+                                totals: {
+                                    vehicles: number;
+                                    km: number;
+                                    distanceM: number;
+                                    costFen: number;
+                                    stops: number;
+                                    served: number;
+                                    unassigned: number;
+                                    byVehicle: {
+                                        vehicleId: string;
+                                        used: number;
+                                        available: number;
+                                    }[];
+                                };
+                                history: {
+                                    /** @description Since the search started. */
+                                    elapsedMs: number;
+                                    /** @description Best plan’s cost at that time, fen. */
+                                    costFen: number;
+                                    vehicles: number;
+                                }[];
+                                feasible: boolean;
+                                iterations: number;
+                                elapsedMs: number;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/{id}/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drivers’ route sheets of a finished plan as PDF or Excel
+         * @description PDF: a page (or more) per vehicle with the driver line, shift, summary and the stops in order with window, ETA, goods and a signature column, then a summary page. Excel: a summary sheet and a sheet per vehicle. `route` limits the sheets to one route (no summary).
+         *
+         *     Requires permission `transport.route_plan.read`.
+         *
+         *     Requires permission `transport.route_plan.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "xlsx";
+                    /** @description Only this route (1-based, as listed in the result); default: every route and a summary. */
+                    route?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SKU × warehouse demand series with their latest forecast and accuracy
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description SKU code or name (contains) */
+                    q?: string;
+                    warehouseId?: string;
+                    storageClass?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                skuId: string;
+                                skuCode: string;
+                                skuNameZh: string;
+                                skuNameEn: string;
+                                storageClass: string;
+                                warehouseId: string;
+                                firstDay: string | null;
+                                lastDay: string | null;
+                                /** @description Units sold in the last 365 days */
+                                units365: number;
+                                forecast: {
+                                    method: string;
+                                    asOf: string;
+                                    generatedAt: string;
+                                    /** @description Forecast units in the next 28 days */
+                                    next28: number | null;
+                                } | null;
+                                accuracy: {
+                                    mase: number | null;
+                                    wape: number | null;
+                                    bias: number | null;
+                                    runId: string;
+                                    abc: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/series/{skuId}/{warehouseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History, forecast with its 80 % interval and events, accuracy, policy and stock projection
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    historyDays?: number;
+                };
+                header?: never;
+                path: {
+                    skuId: string;
+                    warehouseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: string;
+                            warehouseId: string;
+                            sku: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string | null;
+                                storageClass: string;
+                            };
+                            history: {
+                                firstDay: string;
+                                dates: string[];
+                                values: number[];
+                                stockout: boolean[];
+                            } | null;
+                            forecast: {
+                                runId: string;
+                                method: string;
+                                asOf: string;
+                                generatedAt: string;
+                                historyDays: number;
+                                dates: string[];
+                                mean: number[];
+                                p10: number[];
+                                p50: number[];
+                                p90: number[];
+                                events: {
+                                    date: string;
+                                    event: string;
+                                    uplift: number;
+                                    label: string;
+                                }[];
+                            } | null;
+                            promotions: {
+                                id: string;
+                                name: string;
+                                startDay: string;
+                                endDay: string;
+                                /** @description null = every SKU */
+                                skuIds: string[] | null;
+                                /** @description null = every warehouse */
+                                warehouseIds: string[] | null;
+                                /** @description Planner’s uplift (× normal demand); null = estimated */
+                                expectedUplift: number | null;
+                                note: string | null;
+                                active: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            accuracy: {
+                                skuId: string;
+                                warehouseId: string;
+                                merchantId: string | null;
+                                storageClass: string | null;
+                                abc: ("A" | "B" | "C") | null;
+                                method: string;
+                                points: number;
+                                actualSum: number;
+                                mase: number | null;
+                                wape: number | null;
+                                bias: number | null;
+                                rmse: number | null;
+                                runId: string;
+                                runAt: string;
+                            } | null;
+                            policy: {
+                                skuId: string;
+                                warehouseId: string;
+                                /** @enum {string} */
+                                source: "entered" | "default";
+                                serviceLevel: number;
+                                leadTimeDays: number;
+                                leadTimeSdDays: number;
+                                reviewPeriodDays: number;
+                                moq: number;
+                                packSize: number;
+                                orderingCostFen: number;
+                                holdingRate: number;
+                                unitCostFen: number | null;
+                                version: number;
+                                updatedAt: string | null;
+                                updatedBy: string | null;
+                            };
+                            stock: {
+                                onHand: number;
+                                available: number;
+                                onOrder: number;
+                                receipts: {
+                                    due: string;
+                                    qty: number;
+                                    reference: string;
+                                }[];
+                            };
+                            projection: {
+                                today: string;
+                                /** @description Projected stock at the end of each day from today */
+                                stock: number[];
+                                stockoutDate: string | null;
+                                daily: number;
+                                dailySd: number;
+                                /** @enum {string} */
+                                sdSource: "backtest" | "quantiles";
+                                safetyStock: number;
+                                reorderPoint: number;
+                                orderUpTo: number;
+                                eoq: number | null;
+                                lotSize: number;
+                                needed: boolean;
+                                qty: number;
+                                orderBy: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post daily demand rows (integrations): add to or replace the day’s units
+         * @description Requires permission `planning.demand.import`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `add` to the day’s total, or `replace` it
+                         * @default add
+                         * @enum {string}
+                         */
+                        mode?: "add" | "replace";
+                        rows: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            /** Format: date */
+                            day: string;
+                            qty: number;
+                            stockout?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            series: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/demand/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Empty demand-history sheet with the accepted columns and two example rows
+         * @description Requires permission `planning.demand.import`.
+         *
+         *     Requires permission `planning.demand.import`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/demand/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import daily demand history from a CSV or xlsx file (raw body); runs as a job
+         * @description Columns: sku_code, warehouse_code, date (YYYY-MM-DD), qty, optionally merchant_code and stockout (yes/no: the day sold out, so its demand was censored). Headers may be in Chinese (商品编码, 仓库编码, 日期, 数量, 商家编码, 缺货). Each row replaces the stored units of its day. `mode=validate` only checks; the job result lists every bad row with its column and reason.
+         *
+         *     Requires permission `planning.demand.import`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Defaults from Content-Type (text/csv or the xlsx type). */
+                    format?: "csv" | "xlsx";
+                    mode?: "validate" | "commit";
+                    /** @description true / false */
+                    skipInvalid?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retail calendar (618, Double 11, Spring Festival …, holidays) and promotions in a date range
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    skuId?: string;
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: string;
+                            /** @enum {string} */
+                            kind: "retail" | "holiday" | "makeup_workday" | "promotion";
+                            label: string;
+                            startDay: string;
+                            endDay: string;
+                            promotionId: string | null;
+                            expectedUplift: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Promotions
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    /** @description true / false */
+                    includeInactive?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            startDay: string;
+                            endDay: string;
+                            /** @description null = every SKU */
+                            skuIds: string[] | null;
+                            /** @description null = every warehouse */
+                            warehouseIds: string[] | null;
+                            /** @description Planner’s uplift (× normal demand); null = estimated */
+                            expectedUplift: number | null;
+                            note: string | null;
+                            active: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enter a promotion (feeds the forecast as an event; the uplift is optional)
+         * @description Requires permission `planning.promotion.write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date */
+                        startDay: string;
+                        /** Format: date */
+                        endDay: string;
+                        /** @default null */
+                        skuIds?: string[] | null;
+                        /** @default null */
+                        warehouseIds?: string[] | null;
+                        /** @default null */
+                        expectedUplift?: number | null;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            startDay: string;
+                            endDay: string;
+                            /** @description null = every SKU */
+                            skuIds: string[] | null;
+                            /** @description null = every warehouse */
+                            warehouseIds: string[] | null;
+                            /** @description Planner’s uplift (× normal demand); null = estimated */
+                            expectedUplift: number | null;
+                            note: string | null;
+                            active: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One promotion
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            startDay: string;
+                            endDay: string;
+                            /** @description null = every SKU */
+                            skuIds: string[] | null;
+                            /** @description null = every warehouse */
+                            warehouseIds: string[] | null;
+                            /** @description Planner’s uplift (× normal demand); null = estimated */
+                            expectedUplift: number | null;
+                            note: string | null;
+                            active: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a promotion (kept, inactive)
+         * @description Requires permission `planning.promotion.write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a promotion (send `version` to guard against concurrent edits; `active: false` ends it)
+         * @description Requires permission `planning.promotion.write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: date */
+                        startDay?: string;
+                        /** Format: date */
+                        endDay?: string;
+                        skuIds?: string[] | null;
+                        warehouseIds?: string[] | null;
+                        expectedUplift?: number | null;
+                        note?: string | null;
+                        active?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            startDay: string;
+                            endDay: string;
+                            /** @description null = every SKU */
+                            skuIds: string[] | null;
+                            /** @description null = every warehouse */
+                            warehouseIds: string[] | null;
+                            /** @description Planner’s uplift (× normal demand); null = estimated */
+                            expectedUplift: number | null;
+                            note: string | null;
+                            active: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/planning/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent forecast and backtest runs (series, time per 1,000 series, overall accuracy)
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "forecast" | "backtest";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "forecast" | "backtest";
+                            jobId: string | null;
+                            asOf: string;
+                            horizon: number;
+                            origins: number | null;
+                            series: number;
+                            failed: number;
+                            elapsedMs: number;
+                            /** @description Compute time in the worker threads per 1,000 series (ms) */
+                            msPer1000: number | null;
+                            createdBy: string;
+                            createdAt: string;
+                            overall: {
+                                mase: number | null;
+                                wape: number | null;
+                                bias: number | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Forecast (or backtest) every SKU × warehouse with history, or a selection; runs as a job
+         * @description `kind=forecast` stores a daily forecast with p10/p50/p90 for `horizon` days (default 90) per series and then refreshes suggestions and alerts; `kind=backtest` forecasts `origins` (default 4) rolling windows of `horizon` days (default 28) from the history before each and stores MASE, WAPE and bias per series and per group. The heavy part runs in worker threads; the result reports the time per 1,000 series.
+         *
+         *     Requires permission `planning.forecast.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default forecast
+                         * @enum {string}
+                         */
+                        kind?: "forecast" | "backtest";
+                        /** @description Default: every SKU with history */
+                        skuIds?: string[];
+                        /** @description Default: every warehouse you plan */
+                        warehouseIds?: string[];
+                        /** @description Forecast: days ahead (default 90). Backtest: days per origin (default 28). */
+                        horizon?: number;
+                        /** @description Backtest origins (default 4) */
+                        origins?: number;
+                        /** @default 730 */
+                        historyDays?: number;
+                        /**
+                         * Format: date
+                         * @description Last day of history used (default yesterday)
+                         */
+                        asOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accuracy of a backtest (default the latest) overall and by storage class, ABC, merchant, warehouse
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    runId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "forecast" | "backtest";
+                                jobId: string | null;
+                                asOf: string;
+                                horizon: number;
+                                origins: number | null;
+                                series: number;
+                                failed: number;
+                                elapsedMs: number;
+                                /** @description Compute time in the worker threads per 1,000 series (ms) */
+                                msPer1000: number | null;
+                                createdBy: string;
+                                createdAt: string;
+                                overall: {
+                                    mase: number | null;
+                                    wape: number | null;
+                                    bias: number | null;
+                                } | null;
+                            } | null;
+                            groups: {
+                                mase: number | null;
+                                wape: number | null;
+                                bias: number | null;
+                                /** @enum {string} */
+                                dimension: "all" | "storage_class" | "abc" | "merchant" | "warehouse";
+                                key: string;
+                                series: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/accuracy/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-series accuracy of a backtest, least accurate first
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    runId?: string;
+                    warehouseId?: string;
+                    skuId?: string;
+                    abc?: "A" | "B" | "C";
+                    storageClass?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skuId: string;
+                                warehouseId: string;
+                                merchantId: string | null;
+                                storageClass: string | null;
+                                abc: ("A" | "B" | "C") | null;
+                                method: string;
+                                points: number;
+                                actualSum: number;
+                                mase: number | null;
+                                wape: number | null;
+                                bias: number | null;
+                                rmse: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/policy-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Policies used where none is entered, by storage class (with the overstock threshold)
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: {
+                                /** @description Cycle service level, e.g. 0.95 */
+                                serviceLevel: number;
+                                leadTimeDays: number;
+                                leadTimeSdDays: number;
+                                reviewPeriodDays: number;
+                                moq: number;
+                                packSize: number;
+                                /** @description Cost of placing one order, fen */
+                                orderingCostFen: number;
+                                /** @description Holding cost per year as a share of unit cost */
+                                holdingRate: number;
+                                unitCostFen: number | null;
+                                overstockDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/policies/{skuId}/{warehouseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The replenishment policy of a SKU × warehouse (entered, or the storage-class default)
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    skuId: string;
+                    warehouseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: string;
+                            warehouseId: string;
+                            /** @enum {string} */
+                            source: "entered" | "default";
+                            serviceLevel: number;
+                            leadTimeDays: number;
+                            leadTimeSdDays: number;
+                            reviewPeriodDays: number;
+                            moq: number;
+                            packSize: number;
+                            orderingCostFen: number;
+                            holdingRate: number;
+                            unitCostFen: number | null;
+                            version: number;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Enter the replenishment policy of a SKU × warehouse
+         * @description Service level is the cycle service level (z = Φ⁻¹(level)); lead time mean and standard deviation in days (entered until procurement supplies them); MOQ and pack size in base units; ordering cost and unit cost in fen; holding rate per year.
+         *
+         *     Requires permission `planning.policy.write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    skuId: string;
+                    warehouseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Cycle service level, e.g. 0.95 */
+                        serviceLevel: number;
+                        leadTimeDays: number;
+                        leadTimeSdDays: number;
+                        reviewPeriodDays: number;
+                        moq: number;
+                        packSize: number;
+                        /** @description Cost of placing one order, fen */
+                        orderingCostFen: number;
+                        /** @description Holding cost per year as a share of unit cost */
+                        holdingRate: number;
+                        unitCostFen: number | null;
+                        /** @description Current version (0 = none entered yet) */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: string;
+                            warehouseId: string;
+                            /** @enum {string} */
+                            source: "entered" | "default";
+                            serviceLevel: number;
+                            leadTimeDays: number;
+                            leadTimeSdDays: number;
+                            reviewPeriodDays: number;
+                            moq: number;
+                            packSize: number;
+                            orderingCostFen: number;
+                            holdingRate: number;
+                            unitCostFen: number | null;
+                            version: number;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove an entered policy (the storage-class default applies)
+         * @description Requires permission `planning.policy.write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    skuId: string;
+                    warehouseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replenishment suggestions (what, how much, by when, why), earliest order date first
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "proposed" | "accepted" | "rejected" | "exported" | "closed" | "cancelled" | "superseded";
+                    warehouseId?: string;
+                    skuId?: string;
+                    /** @description Order-by date on or before this day */
+                    dueBy?: string;
+                    requisitionNo?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                skuId: string;
+                                warehouseId: string;
+                                merchantId: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "accepted" | "rejected" | "exported" | "closed" | "cancelled" | "superseded";
+                                qty: number;
+                                orderBy: string;
+                                needBy: string;
+                                suggestedQty: number;
+                                suggestedOrderBy: string;
+                                stockoutDate: string | null;
+                                edited: boolean;
+                                requisitionNo: string | null;
+                                exportedAt: string | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                calc: {
+                                    asOf: string | null;
+                                    forecastRunId: string | null;
+                                    available: number;
+                                    onOrder: number;
+                                    position: number;
+                                    daily: number;
+                                    dailySd: number;
+                                    /** @enum {string} */
+                                    sdSource: "backtest" | "quantiles";
+                                    z: number;
+                                    safetyStock: number;
+                                    reorderPoint: number;
+                                    orderUpTo: number;
+                                    eoq: number | null;
+                                    lotSize: number;
+                                    serviceLevel: number;
+                                    leadTimeDays: number;
+                                    leadTimeSdDays: number;
+                                    reviewPeriodDays: number;
+                                    moq: number;
+                                    packSize: number;
+                                    /** @enum {string} */
+                                    policySource: "entered" | "default";
+                                    late: boolean;
+                                };
+                                reasons: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions by status
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One suggestion with its history
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            skuId: string;
+                            warehouseId: string;
+                            merchantId: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "rejected" | "exported" | "closed" | "cancelled" | "superseded";
+                            qty: number;
+                            orderBy: string;
+                            needBy: string;
+                            suggestedQty: number;
+                            suggestedOrderBy: string;
+                            stockoutDate: string | null;
+                            edited: boolean;
+                            requisitionNo: string | null;
+                            exportedAt: string | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            calc: {
+                                asOf: string | null;
+                                forecastRunId: string | null;
+                                available: number;
+                                onOrder: number;
+                                position: number;
+                                daily: number;
+                                dailySd: number;
+                                /** @enum {string} */
+                                sdSource: "backtest" | "quantiles";
+                                z: number;
+                                safetyStock: number;
+                                reorderPoint: number;
+                                orderUpTo: number;
+                                eoq: number | null;
+                                lotSize: number;
+                                serviceLevel: number;
+                                leadTimeDays: number;
+                                leadTimeSdDays: number;
+                                reviewPeriodDays: number;
+                                moq: number;
+                                packSize: number;
+                                /** @enum {string} */
+                                policySource: "entered" | "default";
+                                late: boolean;
+                            };
+                            reasons: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            history: {
+                                at: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorName: string;
+                                reason: string | null;
+                                changes: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept, edit (quantity / order date with a reason), reject (with a reason), close or cancel
+         * @description Illegal transitions (e.g. accepting a rejected suggestion) answer 409.
+         *
+         *     Requires permission `planning.suggestion.decide`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "edit" | "reject" | "close" | "cancel";
+                        /** @description edit: the new quantity */
+                        qty?: number;
+                        /**
+                         * Format: date
+                         * @description edit: the new order date
+                         */
+                        orderBy?: string;
+                        /** @description Required to edit or reject */
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            skuId: string;
+                            warehouseId: string;
+                            merchantId: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "rejected" | "exported" | "closed" | "cancelled" | "superseded";
+                            qty: number;
+                            orderBy: string;
+                            needBy: string;
+                            suggestedQty: number;
+                            suggestedOrderBy: string;
+                            stockoutDate: string | null;
+                            edited: boolean;
+                            requisitionNo: string | null;
+                            exportedAt: string | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            calc: {
+                                asOf: string | null;
+                                forecastRunId: string | null;
+                                available: number;
+                                onOrder: number;
+                                position: number;
+                                daily: number;
+                                dailySd: number;
+                                /** @enum {string} */
+                                sdSource: "backtest" | "quantiles";
+                                z: number;
+                                safetyStock: number;
+                                reorderPoint: number;
+                                orderUpTo: number;
+                                eoq: number | null;
+                                lotSize: number;
+                                serviceLevel: number;
+                                leadTimeDays: number;
+                                leadTimeSdDays: number;
+                                reviewPeriodDays: number;
+                                moq: number;
+                                packSize: number;
+                                /** @enum {string} */
+                                policySource: "entered" | "default";
+                                late: boolean;
+                            };
+                            reasons: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The same decision on many suggestions; each succeeds or fails on its own
+         * @description Requires permission `planning.suggestion.decide`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        action: "accept" | "reject" | "close" | "cancel";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                status: ("proposed" | "accepted" | "rejected" | "exported" | "closed" | "cancelled" | "superseded") | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/suggestions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export accepted suggestions as a purchase requisition file (CSV or xlsx); they become exported
+         * @description Until the procurement module exists, a requisition is this file. The response header `x-requisition-no` carries its number (PRQ…); GET /api/planning/requisitions/{no}/file downloads it again.
+         *
+         *     Requires permission `planning.suggestion.decide`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: every accepted suggestion you may see */
+                        ids?: string[];
+                        /** Format: uuid */
+                        warehouseId?: string;
+                        /**
+                         * @default xlsx
+                         * @enum {string}
+                         */
+                        format?: "csv" | "xlsx";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/requisitions/{requisitionNo}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an exported requisition again
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    requisitionNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the daily review now: refresh suggestions and alerts from the latest forecasts and stock
+         * @description The same job runs by itself every morning (06:30 business time) when the scheduler is on.
+         *
+         *     Requires permission `planning.forecast.run`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skuIds?: string[];
+                        warehouseIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            progress: number;
+                            progressMessage: string | null;
+                            /** @description What the job produced (shape depends on `kind`); null until it succeeds. */
+                            result: unknown;
+                            error: {
+                                /** @description Stable error code, e.g. `catalog.bad_header` or `job_failed`. */
+                                code: string;
+                                /** @description Human message in the request’s language. */
+                                message: string;
+                                params?: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            /** @description ISO-8601 UTC */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            cancelRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts, most severe first (default: open and acknowledged)
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: open and acknowledged */
+                    status?: "open" | "acknowledged" | "resolved";
+                    kind?: "stockout_risk" | "overstock" | "slow_mover" | "near_expiry";
+                    severity?: "critical" | "warning" | "info";
+                    warehouseId?: string;
+                    skuId?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "stockout_risk" | "overstock" | "slow_mover" | "near_expiry";
+                                /** @enum {string} */
+                                severity: "critical" | "warning" | "info";
+                                skuId: string;
+                                warehouseId: string;
+                                merchantId: string | null;
+                                lotId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                params: {
+                                    [key: string]: string | number | null;
+                                };
+                                message: string;
+                                firstRaisedAt: string;
+                                lastRaisedAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                ackNote: string | null;
+                                resolvedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/alerts/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open alerts by kind and severity
+         * @description Requires permission `planning.forecast.read`.
+         *
+         *     Requires permission `planning.forecast.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "stockout_risk" | "overstock" | "slow_mover" | "near_expiry";
+                            /** @enum {string} */
+                            severity: "critical" | "warning" | "info";
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an open alert (optionally saying what is being done)
+         * @description Requires permission `planning.alert.ack`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "stockout_risk" | "overstock" | "slow_mover" | "near_expiry";
+                            /** @enum {string} */
+                            severity: "critical" | "warning" | "info";
+                            skuId: string;
+                            warehouseId: string;
+                            merchantId: string | null;
+                            lotId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "resolved";
+                            params: {
+                                [key: string]: string | number | null;
+                            };
+                            message: string;
+                            firstRaisedAt: string;
+                            lastRaisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            ackNote: string | null;
+                            resolvedAt: string | null;
                         };
                     };
                 };

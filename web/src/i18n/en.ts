@@ -1,4 +1,12 @@
+import { enColdChain } from './en.coldchain';
+import { enNotifications } from './en.notifications';
 import { enOps } from './en.ops';
+import { enOrders } from './en.orders';
+import { enOutbound } from './en.outbound';
+import { enPlanning } from './en.planning';
+import { enStockOps } from './en.stockops';
+import { enTransport } from './en.transport';
+import { enWarehouse } from './en.warehouse';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as `Messages`, so a missing or extra key fails `npm run check`. */
@@ -102,16 +110,55 @@ export const en: Messages = {
     main: 'Main menu',
     home: 'Home',
     catalog: 'Catalog',
+    orders: 'Orders',
+    orderList: 'Orders',
+    orderExceptions: 'Exception queue',
+    orderImport: 'Import orders',
+    notificationSettings: 'Notifications',
+    webhooks: 'Webhooks',
     skus: 'SKUs',
     import: 'Import',
     inventory: 'Warehousing',
     warehouses: 'Warehouses',
     stock: 'Stock',
+    asns: 'ASNs',
+    receiving: 'Receiving',
+    putaway: 'Putaway',
+    outbound: 'Outbound',
+    waves: 'Waves',
+    pickLists: 'Picking',
+    packing: 'Packing station',
+    gate: 'Gate release',
     admin: 'Administration',
     users: 'Users',
     roles: 'Roles',
     tokens: 'API tokens',
     audit: 'Audit log',
+    coldChain: 'Fresh & safety',
+    nearExpiry: 'Near expiry',
+    temperature: 'Temperature',
+    alerts: 'Alerts',
+    qualityHolds: 'Quality holds',
+    incidents: 'Incidents',
+    transport: 'Transport',
+    routePlanning: 'Route planning',
+    planning: 'Demand planning',
+    forecasts: 'Forecasts',
+    forecastAccuracy: 'Forecast accuracy',
+    replenishment: 'Replenishment',
+    stockAlerts: 'Stock alerts',
+    promotions: 'Promotions',
+    demandImport: 'Import demand history',
+    stockOps: 'Stock operations',
+    counts: 'Counts',
+    countTasks: 'Blind counting',
+    countPlans: 'Count plans',
+    countAccuracy: 'Inventory accuracy',
+    slotting: 'Slotting',
+    moveTasks: 'Move tasks',
+    binMap: 'Bin map',
+    kits: 'Kits',
+    kitOrders: 'Work orders',
   },
   layout: {
     collapse: 'Collapse menu',
@@ -425,4 +472,12 @@ export const en: Messages = {
     startAgain: 'Import another file',
   },
   ...enOps,
+  ...enColdChain,
+  ...enTransport,
+  ...enWarehouse,
+  ...enPlanning,
+  ...enOrders,
+  ...enOutbound,
+  ...enStockOps,
+  ...enNotifications,
 };

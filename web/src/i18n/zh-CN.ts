@@ -2,7 +2,15 @@
  * Simplified Chinese — the default language. `en.ts` must have exactly the same keys (the
  * `Messages` type enforces it), and `t()` keys are checked at compile time.
  */
+import { zhCNColdChain } from './zh-CN.coldchain';
+import { zhCNNotifications } from './zh-CN.notifications';
 import { zhCNOps } from './zh-CN.ops';
+import { zhCNOrders } from './zh-CN.orders';
+import { zhCNOutbound } from './zh-CN.outbound';
+import { zhCNPlanning } from './zh-CN.planning';
+import { zhCNStockOps } from './zh-CN.stockops';
+import { zhCNTransport } from './zh-CN.transport';
+import { zhCNWarehouse } from './zh-CN.warehouse';
 
 export const zhCN = {
   common: {
@@ -102,16 +110,55 @@ export const zhCN = {
     main: '主菜单',
     home: '工作台',
     catalog: '商品资料',
+    orders: '订单',
+    orderList: '订单列表',
+    orderExceptions: '异常订单',
+    orderImport: '导入订单',
+    notificationSettings: '通知设置',
+    webhooks: 'Webhook',
     skus: '商品列表',
     import: '批量导入',
     inventory: '仓储',
     warehouses: '仓库',
     stock: '库存',
+    asns: '到货通知',
+    receiving: '收货入库',
+    putaway: '上架',
+    outbound: '出库',
+    waves: '波次',
+    pickLists: '拣货',
+    packing: '打包台',
+    gate: '门岗放行',
     admin: '系统管理',
     users: '用户',
     roles: '角色与权限',
     tokens: 'API 令牌',
     audit: '审计日志',
+    coldChain: '生鲜与安全',
+    nearExpiry: '临期库存',
+    temperature: '温度监控',
+    alerts: '仓库告警',
+    qualityHolds: '质量冻结',
+    incidents: '安全事件',
+    transport: '运输',
+    routePlanning: '智能调度',
+    planning: '需求计划',
+    forecasts: '需求预测',
+    forecastAccuracy: '预测准确率',
+    replenishment: '补货建议',
+    stockAlerts: '库存预警',
+    promotions: '促销日历',
+    demandImport: '导入需求历史',
+    stockOps: '库内作业',
+    counts: '盘点单',
+    countTasks: '盲盘作业',
+    countPlans: '盘点计划',
+    countAccuracy: '库存准确率',
+    slotting: '货位优化',
+    moveTasks: '移库任务',
+    binMap: '库位图',
+    kits: '套件定义',
+    kitOrders: '加工单',
   },
   layout: {
     collapse: '收起菜单',
@@ -420,6 +467,14 @@ export const zhCN = {
     startAgain: '导入另一个文件',
   },
   ...zhCNOps,
+  ...zhCNColdChain,
+  ...zhCNTransport,
+  ...zhCNWarehouse,
+  ...zhCNPlanning,
+  ...zhCNOrders,
+  ...zhCNOutbound,
+  ...zhCNStockOps,
+  ...zhCNNotifications,
 };
 
 /** The shape every language must provide: same keys, string values. */

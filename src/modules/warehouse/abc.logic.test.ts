@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyAbc } from './abc.logic';
+
+describe('classifyAbc', () => {
+  it('splits by cumulative pick lines: A to 80 %, B to 95 %, C the rest and the unpicked', () => {
+    const items = classifyAbc(
+      [
+        { skuId: 's3', lines: 10, units: 10 },
+        { skuId: 's1', lines: 70, units: 100 },
+        { skuId: 's2', lines: 15, units: 15 },
+        { skuId: 's4', lines: 5, units: 50 },
+      ],
+      ['s5', 's1'],
+    );
+    expect(items.map((i) => [i.skuId, i.class, i.rank, i.cumLines])).toEqual([
+      ['s1', 'A', 1, 70],
+      // 70 % before it: still A (the SKU crossing the 80 % line belongs to A).
+      ['s2', 'A', 2, 85],
+      ['s3', 'B', 3, 95],
+      ['s4', 'C', 4, 100],
+      ['s5', 'C', 5, 100],
+    ]);
+  });
+
+  it('breaks ties by units, then id, and puts a lone picked SKU in A', () => {
+    const items = classifyAbc([
+      { skuId: 'b', lines: 5, units: 1 },
+      { skuId: 'a', lines: 5, units: 1 },
+      { skuId: 'c', lines: 5, units: 9 },
+    ]);
+    expect(items.map((i) => i.skuId)).toEqual(['c', 'a', 'b']);
+    expect(classifyAbc([{ skuId: 'x', lines: 1, units: 1 }])[0].class).toBe('A');
+    expect(classifyAbc([], ['y'])).toEqual([
+      { skuId: 'y', lines: 0, units: 0, class: 'C', rank: 1, cumLines: 0 },
+    ]);
+  });
+
+  it('ranks every SKU once, classes never go back up the ranking, and A covers at least the A share', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ lines: fc.integer({ min: 0, max: 1000 }), units: fc.integer({ min: 0, max: 5000 }) }),
+          {
+            maxLength: 60,
+          },
+        ),
+        (rows) => {
+          const picks = rows.map((r, i) => ({ skuId: `s${String(i).padStart(3, '0')}`, ...r }));
+          const items = classifyAbc(picks);
+          const picked = picks.filter((p) => p.lines > 0);
+          expect(items).toHaveLength(picked.length);
+          const order = 'ABC';
+          for (let i = 1; i < items.length; i++) {
+            expect(items[i].lines).toBeLessThanOrEqual(items[i - 1].lines);
+            expect(order.indexOf(items[i].class)).toBeGreaterThanOrEqual(order.indexOf(items[i - 1].class));
+          }
+          const total = picked.reduce((s, p) => s + p.lines, 0);
+          const aLines = items.filter((i) => i.class === 'A').reduce((s, i) => s + i.lines, 0);
+          if (total) expect(aLines * 100).toBeGreaterThanOrEqual(80 * total);
+        },
+      ),
+    );
+  });
+});
