@@ -15,6 +15,8 @@ import {
   createOrdersModule,
   markPacked,
   markShipped,
+  ORDER_SHIPPED,
+  type OrderShippedEvent,
   orderDetail,
   reallocateLost,
   recordPick,
@@ -136,6 +138,22 @@ export function compose(
     enqueueJob,
     cpuPool: sharedCpuPool,
     timeZone: config.timeZone,
+    // Demand history is kept from what the orders module ships (its `orders.order_shipped` event).
+    demandEvents: [
+      {
+        topic: ORDER_SHIPPED,
+        rows: (payload) => {
+          const event = payload as Partial<OrderShippedEvent>;
+          if (!event.day || !Array.isArray(event.lines)) return [];
+          return event.lines.map((l) => ({
+            skuId: l.skuId,
+            warehouseId: l.warehouseId,
+            day: event.day!,
+            qty: l.qty,
+          }));
+        },
+      },
+    ],
   });
   // Notifications tell consignees and merchants about order milestones (the orders module's events).
   const notifications = createNotificationsModule();

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditStock } from '../../src/modules/inventory';
+import { businessDayOf } from '../../src/platform/time/calendar';
 import { startTestSystem, type TestSystem } from '../helpers/system';
 import { newSku, orderBody, stock, stockOf, type World, worldOf } from './orders.support';
 
@@ -254,6 +256,16 @@ describe('the warehouse hand-off', () => {
     });
     expect(shipped.body.status).toBe('shipped');
     expect(await stockOf(w, sku, 'WH-SH')).toMatchObject({ onHand: 5, reserved: 0 });
+    // Demand history is kept from shipments: planning books the 3 units on today's business day, once.
+    const day = businessDayOf(sys.app.now());
+    const demandOf = async () => {
+      const { rows } = await sql<{ qty: string }>`
+        select coalesce(sum(d.qty), 0) as qty from planning.demand_day d
+        join planning.demand_series s on s.id = d.series_id
+        where s.sku_id = ${sku.id} and d.day = ${day}`.execute(sys.app.db);
+      return Number(rows[0].qty);
+    };
+    await expect.poll(demandOf, { timeout: 20_000, interval: 200 }).toBe(3);
     const moves = (await w.admin.get(`/api/inventory/movements?sourceType=order&sourceId=${order.number}`))
       .body.items;
     expect(moves.map((m: any) => m.type).sort()).toEqual(['pick', 'pick', 'reserve', 'ship']);

@@ -3,12 +3,13 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Trx } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { AppError } from '../../platform/lib/errors';
+import { businessDayOf } from '../../platform/time/calendar';
 import { ORDER_ENTITY } from './order.intake';
 import { allocationsOf, getOrderRow } from './order.repo';
 import { recordHistory, type StateContext, transition } from './order.state';
 import type { OrderRow } from './order.tables';
 import { ordersDb } from './order.tables';
-import { ordersDeps } from './orders.deps';
+import { ordersDeps, timeZoneOf } from './orders.deps';
 
 /**
  * What the warehouse (and later transport) tells the order desk: picks, packing, shipping, the
@@ -91,6 +92,26 @@ export async function markPacked(
   await transition(trx, order, 'packed', ctx, { action: 'pack', note });
 }
 
+export const ORDER_SHIPPED = 'orders.order_shipped';
+
+export interface OrderShippedLine {
+  skuId: string;
+  warehouseId: string;
+  qty: number;
+}
+
+/** Payload of `orders.order_shipped`: the parcel, and what left on which business day. */
+export interface OrderShippedEvent {
+  orderId: string;
+  number: string;
+  warehouseId: string | null;
+  carrier: string | null;
+  waybillNo: string | null;
+  /** Business day of the shipment (YYYY-MM-DD in the business time zone). */
+  day: string;
+  lines: OrderShippedLine[];
+}
+
 /** Shipped (packed → shipped): the picked goods leave the dispatch point and the books. */
 export async function markShipped(
   trx: Trx,
@@ -108,18 +129,25 @@ export async function markShipped(
     { carrier: parcel.carrier ?? null, waybill_no: parcel.waybillNo ?? null },
   );
   await ordersDeps().ship(trx, { orderRef: order.number }, ctx);
-  await publish(
-    trx,
-    'orders.order_shipped',
-    {
-      orderId,
-      number: order.number,
-      warehouseId: order.warehouse_id,
-      carrier: parcel.carrier ?? null,
-      waybillNo: parcel.waybillNo ?? null,
-    },
-    ctx.now,
-  );
+  // What left, per SKU and warehouse, on which business day: demand history is kept from this.
+  const shipped = new Map<string, OrderShippedLine>();
+  for (const a of await allocationsOf(trx, orderId)) {
+    if (a.picked_qty <= 0) continue;
+    const key = `${a.sku_id}|${a.warehouse_id}`;
+    const line = shipped.get(key) ?? { skuId: a.sku_id, warehouseId: a.warehouse_id, qty: 0 };
+    line.qty += a.picked_qty;
+    shipped.set(key, line);
+  }
+  const event: OrderShippedEvent = {
+    orderId,
+    number: order.number,
+    warehouseId: order.warehouse_id,
+    carrier: parcel.carrier ?? null,
+    waybillNo: parcel.waybillNo ?? null,
+    day: businessDayOf(ctx.now, timeZoneOf()),
+    lines: [...shipped.values()],
+  };
+  await publish(trx, ORDER_SHIPPED, event, ctx.now);
 }
 
 /** In transit / delivered / returned: reported by the carrier or transport. */
