@@ -10,7 +10,7 @@ import {
   reserve,
   ship,
 } from '../modules/inventory';
-import { createNotificationsModule } from '../modules/notifications';
+import { createNotificationsModule, notifyStaff } from '../modules/notifications';
 import {
   createOrdersModule,
   markPacked,
@@ -138,6 +138,8 @@ export function compose(
     enqueueJob,
     cpuPool: sharedCpuPool,
     timeZone: config.timeZone,
+    // Alerts reach the planners' inboxes (and e-mail) through the notifications module.
+    notifyStaff,
     // Demand history is kept from what the orders module ships (its `orders.order_shipped` event).
     demandEvents: [
       {

@@ -76,7 +76,23 @@ describe('demand planning console', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^PRQ\d{14}\.xlsx$/);
 
-    await page.getByTestId('main-menu').locator('a[href="/planning/alerts"]').click();
+    // The planner is told in the bell (inbox), and its notice opens the alert list narrowed to it.
+    await expect
+      .poll(
+        async () =>
+          ((await api('/api/me/inbox?limit=500')).items as { title: string }[]).some((n) =>
+            n.title.includes(target.skuCode),
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    await page.reload();
+    await page.getByTestId('inbox-bell').click();
+    await page.getByTestId('inbox-item').filter({ hasText: target.skuCode }).first().click();
+    await page.waitForURL(
+      (url) => url.pathname === '/planning/alerts' && url.searchParams.get('skuId') === target.skuId,
+    );
+    await page.getByTestId('alert-sku-filter').waitFor();
     const alert = page.getByTestId('alert-table').locator('tr', { hasText: target.skuCode });
     await alert.first().waitFor();
     await alert.first().getByTestId('alert-ack').click();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmailMessage, setEmailProvider } from '../../src/modules/notifications';
 import { listSchedules } from '../../src/platform/jobs';
 import type { Agent, TestSystem } from '../helpers/system';
 import {
@@ -22,6 +23,15 @@ let sh: PlanningWorld['sh'];
 let bj: PlanningWorld['bj'];
 let sku: PlanningWorld['sku'];
 let today: string;
+
+const mails_: EmailMessage[] = [];
+setEmailProvider({
+  name: 'capture',
+  send: async (m) => {
+    mails_.push(m);
+    return { providerMessageId: String(mails_.length) };
+  },
+});
 
 /** A new SKU with history in Shanghai and Beijing, no stock anywhere, and forecasts: it will run out. */
 beforeAll(async () => {
@@ -91,6 +101,85 @@ describe('planning: alerts', () => {
     expect(bjAlert).toBeTruthy();
     expect((await whmanager.post(`/api/planning/alerts/${bjAlert.id}/acknowledge`, {})).status).toBe(404);
     expect((await whmanager.get(`/api/planning/alerts?warehouseId=${bj.id}`)).body.items).toEqual([]);
+  });
+
+  it('tells the planners of the warehouse in their inbox and by e-mail, and nobody else', async () => {
+    const alerts = (await planner.get(`/api/planning/alerts?skuId=${sku.id}&kind=stockout_risk`)).body
+      .items as Array<{ id: string; warehouseId: string }>;
+    const shAlert = alerts.find((a) => a.warehouseId === sh.id)!;
+    const bjAlert = alerts.find((a) => a.warehouseId === bj.id)!;
+    const linkOf = (alertId: string) => {
+      const a = alerts.find((x) => x.id === alertId)!;
+      return `/planning/alerts?kind=stockout_risk&warehouseId=${a.warehouseId}&skuId=${sku.id}`;
+    };
+    const noticeOf = async (agent: Agent, alertId: string) => {
+      const res = await agent.get('/api/me/inbox?limit=500');
+      expect(res.status, res.text).toBe(200);
+      return (
+        res.body.items as Array<{
+          id: string;
+          link: string;
+          title: string;
+          body: string;
+          severity: string;
+          readAt: string | null;
+        }>
+      ).find((n) => n.link === linkOf(alertId));
+    };
+    let notice: Awaited<ReturnType<typeof noticeOf>>;
+    for (let i = 0; i < 300 && !notice; i++) {
+      notice = await noticeOf(whmanager, shAlert.id);
+      if (!notice) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(notice, 'the Shanghai warehouse manager is told').toBeTruthy();
+    expect(notice!.severity).toBe('critical');
+    expect(notice!.title).toContain(sku.code);
+    expect(notice!.title).toContain('Critical');
+    expect(notice!.body).toContain('stock-out');
+    // The logistics manager hears of both warehouses; Shanghai's manager not of Beijing; a dispatcher of neither.
+    for (let i = 0; i < 300 && !(await noticeOf(planner, bjAlert.id)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await noticeOf(planner, bjAlert.id)).toBeTruthy();
+    expect(await noticeOf(whmanager, bjAlert.id)).toBeUndefined();
+    expect(await noticeOf(dispatcher, shAlert.id)).toBeUndefined();
+    expect((await dispatcher.get('/api/me/inbox/summary')).body).toEqual({ unread: 0, critical: 0 });
+    // Critical notices also go out by e-mail, one per recipient, to the user's own address.
+    const { rows: mails } = await sql<{ n: number }>`
+      select count(*)::int n from notifications.delivery d
+      join notifications.staff_message m on m.event_id = d.event_id and m.user_id = d.user_id
+      where d.channel = 'email' and m.link = ${linkOf(shAlert.id)}`.execute(sys.database.db);
+    const { rows: inboxes } = await sql<{ n: number }>`
+      select count(*)::int n from notifications.staff_message where link = ${linkOf(shAlert.id)}`.execute(
+      sys.database.db,
+    );
+    expect(inboxes[0].n).toBeGreaterThanOrEqual(2);
+    expect(mails[0].n).toBe(inboxes[0].n);
+    // …and are sent to the user's own address, in the user's language, with the link to act on.
+    for (let i = 0; i < 300 && !mails_.some((m) => m.to === 'whmanager@wayline.demo'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const mail = mails_.find((m) => m.to === 'whmanager@wayline.demo' && m.subject.includes(sku.code));
+    expect(mail, 'e-mail to the Shanghai warehouse manager').toBeTruthy();
+    expect(mail!.text).toContain(linkOf(shAlert.id));
+    expect(mails_.some((m) => m.to === 'dispatcher@wayline.demo')).toBe(false);
+
+    const before = (await whmanager.get('/api/me/inbox/summary')).body;
+    expect(before.critical).toBeGreaterThanOrEqual(1);
+    const read = await whmanager.post(`/api/me/inbox/${notice!.id}/read`, {});
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.readAt).toBeTruthy();
+    const after = (await whmanager.get('/api/me/inbox/summary')).body;
+    expect(after.unread).toBe(before.unread - 1);
+    expect(
+      (await whmanager.get('/api/me/inbox?unread=true&limit=500')).body.items.map(
+        (n: { id: string }) => n.id,
+      ),
+    ).not.toContain(notice!.id);
+    // Someone else's notice cannot be touched.
+    const theirs = await noticeOf(planner, shAlert.id);
+    expect((await whmanager.post(`/api/me/inbox/${theirs!.id}/read`, {})).status).toBe(404);
+    expect((await whmanager.post('/api/me/inbox/read-all', {})).status).toBe(200);
+    expect((await whmanager.get('/api/me/inbox/summary')).body.unread).toBe(0);
+    expect((await planner.get('/api/me/inbox/summary')).body.unread).toBeGreaterThanOrEqual(2);
   });
 
   it('resolves the stock-out once stock arrives, and flags the overstock instead', async () => {

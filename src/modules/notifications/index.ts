@@ -7,6 +7,7 @@
  */
 import type { PermissionDef, WaylineModule } from '../../platform/http/module';
 import type { JobHandler } from '../../platform/jobs';
+import { inboxRoutes } from './inbox.routes';
 import { notificationsMigrations } from './migrations';
 import { DELIVER_JOB, deliverJob, notificationsHandler } from './notify.handlers';
 import { notificationsMessages } from './notify.messages';
@@ -46,6 +47,17 @@ export {
   sendMail,
   smtpOptionsFromUrl,
 } from './smtp.client';
+export {
+  type InboxItem,
+  inboxSummary,
+  listInbox,
+  markAllRead,
+  markRead,
+  notifyStaff,
+  STAFF_SEVERITIES,
+  type StaffNotice,
+  type StaffSeverity,
+} from './staff.service';
 
 export const notificationsPermissions: PermissionDef[] = [
   {
@@ -92,7 +104,10 @@ export function createNotificationsModule(
     migrations: notificationsMigrations,
     permissions: notificationsPermissions,
     messages: notificationsMessages,
-    routes: notificationsRoutes,
+    routes: async (app) => {
+      await notificationsRoutes(app);
+      await inboxRoutes(app);
+    },
     eventHandlers: [notificationsHandler],
     jobHandlers: { [DELIVER_JOB]: deliverJob },
   };

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import { orderContact } from '../orders';
+import { staffContact } from '../org';
 import { currentEmailProvider, currentSmsProvider } from './notify.providers';
 import { type DeliveryPayload, type DeliveryRecord, notifyDb, parseJson } from './notify.tables';
 
@@ -88,6 +89,13 @@ async function send(db: Db, row: DeliveryRecord, policy: RetryPolicy, now: Date)
     return res.status;
   }
   if (payload.kind !== 'message') throw new SendError('bad payload');
+  if (row.user_id) {
+    const staff = await staffContact(db, row.user_id);
+    const email = currentEmailProvider();
+    if (!email || !staff?.email) throw new SendError('email_not_configured');
+    await email.send({ to: staff.email, subject: payload.subject, text: payload.text });
+    return null;
+  }
   const contact = row.order_id ? await orderContact(db, row.order_id) : null;
   if (!contact) throw new SendError('order_not_found');
   if (row.channel === 'sms') {

@@ -37,7 +37,7 @@ function valuesOf(topic: NotifyTopic, c: OrderContact, payload: Record<string, u
   };
 }
 
-type NewDelivery = Omit<DeliveryRow, 'payload'> & { payload: string };
+type NewDelivery = Omit<DeliveryRow, 'payload' | 'user_id'> & { payload: string; user_id?: string | null };
 
 /**
  * Turn one order milestone into delivery-log rows (SMS and e-mail to the consignee, a webhook per

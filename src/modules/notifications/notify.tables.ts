@@ -49,6 +49,8 @@ export interface DeliveryRow {
   order_id: string | null;
   order_number: string | null;
   merchant_id: string | null;
+  /** A staff recipient (org user) instead of the order's consignee. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
   endpoint_id: string | null;
   recipient_masked: string | null;
   status: DeliveryStatus;
@@ -66,7 +68,24 @@ export type DeliveryPayload =
   | { kind: 'message'; lang: TemplateLang; subject: string; text: string }
   | { kind: 'webhook'; body: string };
 
+/** One message in a staff member's inbox (console bell), keyed by (event, user). */
+export interface StaffMessageRow {
+  id: string;
+  event_id: string;
+  topic: string;
+  user_id: string;
+  severity: 'critical' | 'warning' | 'info';
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface NotificationsTables {
+  'notifications.staff_message': StaffMessageRow;
   'notifications.template': TemplateRow;
   'notifications.channel_setting': ChannelSettingRow;
   'notifications.webhook_endpoint': WebhookEndpointRow;

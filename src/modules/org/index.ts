@@ -11,6 +11,12 @@ import type { OrgDeps } from './user.service';
 
 export { defaultRoles } from './org.permissions';
 export { DEMO_PASSWORD, type DemoOrg, seedDemoStructure, seedDemoUsers, seedDepartments } from './org.seed';
+export {
+  type RecipientScope,
+  type StaffRecipient,
+  staffContact,
+  staffWithPermission,
+} from './recipients.query';
 export { listRoles, syncDefaultRoles } from './role.service';
 export { createAuthenticator } from './session.service';
 export {

@@ -5,6 +5,7 @@
  */
 export { type Accuracy, accuracyOf, groupAccuracy, naiveScale } from './accuracy';
 export { ALERT_KINDS, type AlertDraft, type AlertKind, expiryAlerts, stockAlerts } from './alert.logic';
+export { ALERT_AUDIENCE, alertNoticeHandler, type NotifyStaff, type StaffNoticeInput } from './alert.notify';
 export { ALERT_RAISED_TOPIC, type Alert } from './alert.service';
 export { DEMO_HISTORY_DAYS, seedDemoDemand } from './demand.seed';
 export { demandEventHandlers, recordDemand, replaceDemand } from './demand.service';

@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/auth/principal';
 import type { Db } from '../../platform/db';
 import type { CpuPool, Job } from '../../platform/jobs';
 import { isAppError } from '../../platform/lib/errors';
+import type { NotifyStaff } from './alert.notify';
 
 /** What planning needs to know about a SKU (catalog module), in planning's own terms. */
 export interface PlanningSku {
@@ -99,6 +100,8 @@ export interface PlanningDeps {
   openSupply?(db: Db, skuIds: string[] | null): Promise<OpenSupply[]>;
   /** Outbox topics that carry demand (orders' shipped event, later). */
   demandEvents?: DemandEventSource[];
+  /** Tell staff about alerts (notifications module's `notifyStaff`); without it alerts stay on the console. */
+  notifyStaff?: NotifyStaff;
   /** Business time zone for "today" (default Asia/Shanghai). */
   timeZone?: string;
 }

@@ -212,6 +212,18 @@ export const planningMessages: MessageCatalogue = {
       '批次 {lotCode} 于 {expiryDate} 到期（最后可售 {lastSellable}），{qty} 件中约 {atRisk} 件预计售不完',
     en: 'Lot {lotCode} expires {expiryDate} (last sellable {lastSellable}); about {atRisk} of {qty} units will not sell in time',
   },
+  // Alert notices (staff inbox and e-mail)
+  'planning.notice.title': {
+    'zh-CN': '【{severity}】{kind}：{sku}（{warehouse}）',
+    en: '[{severity}] {kind}: {sku} ({warehouse})',
+  },
+  'planning.severity.critical': { 'zh-CN': '紧急', en: 'Critical' },
+  'planning.severity.warning': { 'zh-CN': '警告', en: 'Warning' },
+  'planning.severity.info': { 'zh-CN': '提示', en: 'Info' },
+  'planning.kind.stockout_risk': { 'zh-CN': '缺货风险', en: 'Stock-out risk' },
+  'planning.kind.overstock': { 'zh-CN': '库存积压', en: 'Overstock' },
+  'planning.kind.slow_mover': { 'zh-CN': '滞销', en: 'Slow mover' },
+  'planning.kind.near_expiry': { 'zh-CN': '临期', en: 'Near expiry' },
   // Requisition export
   'planning.export.sheet': { 'zh-CN': '采购申请', en: 'Requisition' },
   'planning.export.requisition_no': { 'zh-CN': '申请单号', en: 'Requisition no.' },

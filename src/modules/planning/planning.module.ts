@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PermissionDef, WaylineModule } from '../../platform/http/module';
 import type { JobHandler } from '../../platform/jobs';
+import { alertNoticeHandler } from './alert.notify';
 import { alertRoutes } from './alert.routes';
 import { createDemandRoutes } from './demand.routes';
 import { demandEventHandlers } from './demand.service';
@@ -84,7 +85,10 @@ export function createPlanningModule(deps: PlanningDeps): PlanningModule {
       await createReplenishmentRoutes(deps)(app);
       await alertRoutes(app);
     },
-    eventHandlers: demandEventHandlers(deps.demandEvents ?? []),
+    eventHandlers: [
+      ...demandEventHandlers(deps.demandEvents ?? []),
+      ...(deps.notifyStaff ? [alertNoticeHandler({ ...deps, notifyStaff: deps.notifyStaff })] : []),
+    ],
     jobHandlers: createPlanningJobHandlers(deps),
     schedules: [{ kind: PLANNING_REVIEW_JOB, atLocalTime: PLANNING_REVIEW_TIME, payload: {} }],
   };

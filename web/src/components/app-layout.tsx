@@ -7,6 +7,7 @@ import { useMe } from '../lib/auth-context';
 import { useLocalName } from '../lib/use-localized';
 import { AppMenu } from './app-menu';
 import { FullPageSpinner } from './full-page-spinner';
+import { InboxBell } from './inbox-bell';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -73,6 +74,7 @@ export function AppLayout() {
           />
           <Flex gap={8} align="center">
             <OrgContext />
+            <InboxBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -1,4 +1,5 @@
 import { enColdChain } from './en.coldchain';
+import { enInbox } from './en.inbox';
 import { enNotifications } from './en.notifications';
 import { enOps } from './en.ops';
 import { enOrders } from './en.orders';
@@ -480,4 +481,5 @@ export const en: Messages = {
   ...enOutbound,
   ...enStockOps,
   ...enNotifications,
+  ...enInbox,
 };

@@ -2,7 +2,9 @@
  * Simplified Chinese — the default language. `en.ts` must have exactly the same keys (the
  * `Messages` type enforces it), and `t()` keys are checked at compile time.
  */
+
 import { zhCNColdChain } from './zh-CN.coldchain';
+import { zhCNInbox } from './zh-CN.inbox';
 import { zhCNNotifications } from './zh-CN.notifications';
 import { zhCNOps } from './zh-CN.ops';
 import { zhCNOrders } from './zh-CN.orders';
@@ -475,6 +477,7 @@ export const zhCN = {
   ...zhCNOutbound,
   ...zhCNStockOps,
   ...zhCNNotifications,
+  ...zhCNInbox,
 };
 
 /** The shape every language must provide: same keys, string values. */

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSkusById } from '../../api/inventory';
 import {
   ALERT_KINDS,
@@ -49,25 +49,31 @@ export function PlanningAlertsPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<PlanningAlert['kind'] | undefined>();
+  // A notice links here narrowed to its SKU, warehouse and kind (?kind=…&warehouseId=…&skuId=…).
+  const [params] = useSearchParams();
+  const linkedKind = params.get('kind');
+  const [kind, setKind] = useState<PlanningAlert['kind'] | undefined>(
+    (ALERT_KINDS as readonly string[]).includes(linkedKind ?? '')
+      ? (linkedKind as PlanningAlert['kind'])
+      : undefined,
+  );
   const [status, setStatus] = useState<Status | undefined>();
-  const [warehouseId, setWarehouseId] = useState<string | undefined>();
+  const [warehouseId, setWarehouseId] = useState<string | undefined>(params.get('warehouseId') ?? undefined);
+  const [skuId, setSkuId] = useState<string | undefined>(params.get('skuId') ?? undefined);
   const [acking, setAcking] = useState<PlanningAlert | null>(null);
   const [note, setNote] = useState('');
-  const pager = useCursorPager(`${kind}|${status}|${warehouseId}`, 50);
+  const pager = useCursorPager(`${kind}|${status}|${warehouseId}|${skuId}`, 50);
   const alerts = useAlerts({
     limit: pager.pageSize,
     ...(pager.cursor ? { cursor: pager.cursor } : {}),
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
     ...(warehouseId ? { warehouseId } : {}),
+    ...(skuId ? { skuId } : {}),
   });
   const counts = useAlertCounts();
   const rows = alerts.data?.items ?? [];
-  const skus = useSkusById(
-    rows.map((r) => r.skuId),
-    can(PERM.skuRead),
-  );
+  const skus = useSkusById([...rows.map((r) => r.skuId), ...(skuId ? [skuId] : [])], can(PERM.skuRead));
   const warehouses = useWarehouseLabels();
   const job = usePlanningJob();
   const openCount = (k: PlanningAlert['kind']) =>
@@ -215,6 +221,11 @@ export function PlanningAlertsPage() {
             style={{ width: 240 }}
             options={warehouses.list.map((w) => ({ value: w.id, label: warehouses.label(w.id) }))}
           />
+          {skuId ? (
+            <Tag closable onClose={() => setSkuId(undefined)} data-testid="alert-sku-filter">
+              {skus.get(skuId)?.code ?? skuId}
+            </Tag>
+          ) : null}
         </Flex>
         {alerts.isError ? (
           <QueryError error={alerts.error} onRetry={() => void alerts.refetch()} />
