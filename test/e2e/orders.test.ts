@@ -62,6 +62,20 @@ describe('order desk console', () => {
         .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-status'))),
     ).not.toContain('exception');
     await page.screenshot({ path: path.join(os.tmpdir(), 'wayline-e2e-order-list.png'), fullPage: true });
+
+    // Save the filters as a view, clear them, and get them back from the saved view.
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('Delivered orders');
+    await page.locator('.ant-modal').getByRole('button', { name: 'OK' }).click();
+    await expect
+      .poll(async () => (await page.getByTestId('saved-views').textContent()) ?? '')
+      .toContain('Delivered orders');
+    await page.getByRole('button', { name: /Clear filters/ }).click();
+    await page.waitForURL((url) => !url.searchParams.get('status'));
+    await page.getByTestId('saved-views').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Delivered orders' }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'delivered');
+    await expect.poll(async () => (await table.textContent()) ?? '').toContain('Delivered');
   });
 
   it('imports an order file with progress and a per-order report', async () => {

@@ -4,8 +4,10 @@ import type { PermissionDef, WaylineModule } from '../../platform/http/module';
 import { adminRoutes } from './admin.routes';
 import { type AuthRouteOptions, authRoutes } from './auth.routes';
 import * as createOrg from './migrations/2026_11_22_0100_create_org';
+import * as savedViews from './migrations/2026_12_01_0200_saved_views';
 import { orgMessages } from './org.messages';
 import { orgPermissions } from './org.permissions';
+import { savedViewRoutes } from './saved-view.routes';
 import { userRoutes } from './user.routes';
 import type { OrgDeps } from './user.service';
 
@@ -38,13 +40,14 @@ export interface OrgModuleOptions extends OrgDeps, AuthRouteOptions {
 export function createOrgModule(options: OrgModuleOptions): WaylineModule {
   return {
     name: 'org',
-    migrations: { '2026_11_22_0100_create_org': createOrg },
+    migrations: { '2026_11_22_0100_create_org': createOrg, '2026_12_01_0200_saved_views': savedViews },
     permissions: orgPermissions,
     messages: orgMessages,
     routes: async (app: FastifyInstance) => {
       await authRoutes(options)(app);
       await userRoutes(options)(app);
       await adminRoutes(options.allPermissions)(app);
+      await savedViewRoutes(app);
     },
   };
 }

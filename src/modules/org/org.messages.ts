@@ -19,6 +19,14 @@ export const orgMessages: MessageCatalogue = {
     en: 'Passwords need at least 8 characters with both letters and digits.',
   },
   'org.wrong_current_password': { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
+  'org.view.name_taken': {
+    'zh-CN': '此列表已有名为“{name}”的视图。',
+    en: 'This list already has a view named “{name}”.',
+  },
+  'org.view.too_many': {
+    'zh-CN': '每个列表最多保存 {max} 个视图，请先删除不用的。',
+    en: 'At most {max} views per list; delete one you no longer use.',
+  },
   'org.username_taken': { 'zh-CN': '用户名 {username} 已被使用。', en: 'Username {username} is taken.' },
   'org.unknown_role': { 'zh-CN': '角色 {role} 不存在。', en: 'Role {role} does not exist.' },
   'org.unknown_permission': {

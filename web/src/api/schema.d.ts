@@ -1571,6 +1571,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved views of a list, and those others shared
+         * @description Any signed-in user.
+         *
+         *     Any signed-in user.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The console list, e.g. `orders` or `orders/exceptions` */
+                    page: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                page: string;
+                                name: string;
+                                /** @description URL query string of the list, without `?` */
+                                query: string;
+                                shared: boolean;
+                                mine: boolean;
+                                ownerName: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save the current filters of a list under a name
+         * @description The query is kept as the list’s URL query string; opening the view applies it. The data shown is still limited by each viewer’s own permissions and warehouses, shared or not.
+         *
+         *     Any signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The console list, e.g. `orders` or `orders/exceptions` */
+                        page: string;
+                        name: string;
+                        query: string;
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            page: string;
+                            name: string;
+                            /** @description URL query string of the list, without `?` */
+                            query: string;
+                            shared: boolean;
+                            mine: boolean;
+                            ownerName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of my saved views
+         * @description Any signed-in user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inventory/warehouses": {
         parameters: {
             query?: never;

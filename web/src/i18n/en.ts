@@ -7,6 +7,7 @@ import { enOutbound } from './en.outbound';
 import { enPlanning } from './en.planning';
 import { enStockOps } from './en.stockops';
 import { enTransport } from './en.transport';
+import { enViews } from './en.views';
 import { enWarehouse } from './en.warehouse';
 import type { Messages } from './zh-CN';
 
@@ -482,4 +483,5 @@ export const en: Messages = {
   ...enStockOps,
   ...enNotifications,
   ...enInbox,
+  ...enViews,
 };

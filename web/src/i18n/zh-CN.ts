@@ -12,6 +12,7 @@ import { zhCNOutbound } from './zh-CN.outbound';
 import { zhCNPlanning } from './zh-CN.planning';
 import { zhCNStockOps } from './zh-CN.stockops';
 import { zhCNTransport } from './zh-CN.transport';
+import { zhCNViews } from './zh-CN.views';
 import { zhCNWarehouse } from './zh-CN.warehouse';
 
 export const zhCN = {
@@ -478,6 +479,7 @@ export const zhCN = {
   ...zhCNStockOps,
   ...zhCNNotifications,
   ...zhCNInbox,
+  ...zhCNViews,
 };
 
 /** The shape every language must provide: same keys, string values. */

@@ -131,6 +131,7 @@ export function ExceptionsPage() {
           value={filters}
           onChange={update}
           onReset={reset}
+          viewsPage="orders/exceptions"
           showMerchant={!me.merchant}
           showWarehouse={false}
           showStatus={false}

@@ -10,6 +10,7 @@ import {
   type ReasonCode,
 } from '../../api/orders';
 import { useMerchants, useWarehouses } from '../../api/org';
+import { SavedViews } from '../../components/saved-views';
 import { SearchInput } from '../../components/search-input';
 import { oneOf, useUrlFilters } from '../../lib/use-url-filters';
 
@@ -51,6 +52,8 @@ interface Props {
   showWarehouse: boolean;
   /** The exception queue has its own status; hide the status filter there. */
   showStatus?: boolean;
+  /** Key of the list's saved views (e.g. `orders`). */
+  viewsPage: string;
 }
 
 export function OrderFilterBar({
@@ -60,6 +63,7 @@ export function OrderFilterBar({
   showMerchant,
   showWarehouse,
   showStatus = true,
+  viewsPage,
 }: Props) {
   const { t } = useTranslation();
   const merchants = useMerchants(showMerchant);
@@ -67,6 +71,7 @@ export function OrderFilterBar({
   const filtered = Object.values(value).some(Boolean);
   return (
     <Flex gap={12} wrap className="filter-bar">
+      <SavedViews page={viewsPage} />
       <SearchInput
         value={value.q}
         onSearch={(q) => onChange({ q })}

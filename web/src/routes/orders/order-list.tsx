@@ -67,6 +67,7 @@ export function OrderListPage() {
           value={filters}
           onChange={update}
           onReset={reset}
+          viewsPage="orders"
           showMerchant={showMerchant}
           showWarehouse={showWarehouse}
         />
