@@ -49,7 +49,13 @@ export { ALLOCATE_JOB, IMPORT_JOB, ordersJobHandlers, runAllocation } from './or
 export { ordersMessages } from './orders.messages';
 export { createOrdersModule, type OrdersModule, ordersPermissions } from './orders.module';
 export { DEFAULT_SETTINGS, getSettings, type OrdersSettings } from './orders.settings';
-export { type LostLine, type ReallocationOutcome, reallocateLost } from './reallocation.service';
+export {
+  type LostLine,
+  ORDER_REALLOCATED,
+  type OrderReallocatedEvent,
+  type ReallocationOutcome,
+  reallocateLost,
+} from './reallocation.service';
 export {
   DEFAULT_TRANSIT_DAYS,
   promisedDate,

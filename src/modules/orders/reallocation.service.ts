@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db';
+import { publish } from '../../platform/events';
 import { AppError, isAppError } from '../../platform/lib/errors';
 import { type AllocationOutcome, allocateOrder } from './allocation.service';
 import { allocationsOf, getOrderRow, linesOf } from './order.repo';
@@ -40,7 +41,42 @@ export type ReallocationOutcome =
 const ACTIVE = new Set(['allocated', 'released', 'picking', 'packed']);
 const open = (a: AllocationRow) => a.qty - a.picked_qty;
 
+/** Published when an order's reservations moved (short pick, stock taken away), for the warehouse. */
+export const ORDER_REALLOCATED = 'orders.order_reallocated';
+export interface OrderReallocatedEvent {
+  orderId: string;
+  number: string;
+  /** The warehouse it was allocated to before (its outbound document must follow). */
+  warehouseId: string | null;
+  outcome: ReallocationOutcome['outcome'];
+  /** The new part of the order holding the missing units, when split. */
+  partId: string | null;
+}
+
+/**
+ * Re-allocate the units an order lost, and tell the warehouse (`orders.order_reallocated`) so the
+ * outbound document follows the new reservations even when the warehouse did not ask (stock the
+ * inventory module took away).
+ */
 export async function reallocateLost(
+  trx: Trx,
+  input: Parameters<typeof reallocate>[1],
+  ctx: StateContext,
+): Promise<ReallocationOutcome> {
+  const before = await getOrderRow(trx, input.orderId, true);
+  const result = await reallocate(trx, input, ctx);
+  const event: OrderReallocatedEvent = {
+    orderId: before.id,
+    number: before.number,
+    warehouseId: before.warehouse_id,
+    outcome: result.outcome,
+    partId: result.outcome === 'split' ? result.part.id : null,
+  };
+  await publish(trx, ORDER_REALLOCATED, event, ctx.now);
+  return result;
+}
+
+async function reallocate(
   trx: Trx,
   input: {
     orderId: string;

@@ -1,12 +1,18 @@
 import { systemActor } from '../../platform/auth/principal';
 import { inTransaction } from '../../platform/db';
 import type { OutboxHandler } from '../../platform/events';
-import { cancelOutbound, createOutboundFromRelease, type ReleasedPayload } from './outbound.service';
+import {
+  cancelOutbound,
+  createOutboundFromRelease,
+  type ReleasedPayload,
+  reconcileOutbound,
+} from './outbound.service';
 import { obDb } from './outbound.tables';
 
 /** The order desk's topics the warehouse reacts to (orders module `ORDER_RELEASED` and its cancel event). */
 export const ORDER_RELEASED_TOPIC = 'orders.order_released';
 export const ORDER_CANCELLED_TOPIC = 'orders.order_cancelled';
+export const ORDER_REALLOCATED_TOPIC = 'orders.order_reallocated';
 
 const ctx = () => ({ actor: systemActor('warehouse'), now: new Date(), principal: null });
 
@@ -47,4 +53,34 @@ export const outboundCancelledHandler: OutboxHandler = {
   },
 };
 
-export const outboundEventHandlers: OutboxHandler[] = [outboundFromReleaseHandler, outboundCancelledHandler];
+/**
+ * The order desk moved an order's reservations (stock expired, held after a temperature excursion,
+ * lost in an incident, or a short pick): its open outbound documents follow — lines move to the
+ * new bins and lots (a supplementary pick list picks them), or the document is cancelled when the
+ * order left this warehouse. Reconciling is idempotent, so a redelivery or a document the short
+ * pick already reconciled changes nothing.
+ */
+export const outboundReallocatedHandler: OutboxHandler = {
+  name: 'warehouse.outbound_on_reallocate',
+  topics: [ORDER_REALLOCATED_TOPIC],
+  async handle(db, event) {
+    const { orderId } = event.payload as { orderId: string };
+    await inTransaction(db, async (trx) => {
+      const docs = await obDb(trx)
+        .selectFrom('warehouse.outbound')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .where('status', 'not in', ['cancelled', 'shipped'])
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      for (const doc of docs) await reconcileOutbound(trx, doc, ctx());
+    });
+  },
+};
+
+export const outboundEventHandlers: OutboxHandler[] = [
+  outboundFromReleaseHandler,
+  outboundCancelledHandler,
+  outboundReallocatedHandler,
+];
