@@ -12,6 +12,7 @@ import {
 } from '../modules/inventory';
 import { createNotificationsModule, notifyStaff } from '../modules/notifications';
 import {
+  consigneeGeoOf,
   createOrdersModule,
   markPacked,
   markShipped,
@@ -30,7 +31,7 @@ import {
 } from '../modules/org';
 import { createPlanningModule } from '../modules/planning';
 import { createTransportModule } from '../modules/transport';
-import { createWarehouseModule, orderFactsVia } from '../modules/warehouse';
+import { createWarehouseModule, dispatchShipments, orderFactsVia } from '../modules/warehouse';
 import type { Config } from '../platform/config/config';
 import type { PermissionDef, WaylineModule } from '../platform/http/module';
 import { type CpuPool, createCpuPool, enqueueJob, type JobHandler } from '../platform/jobs';
@@ -111,7 +112,12 @@ export function compose(
     timeZone: config.timeZone,
   });
   // Transport takes a plan's depot (location, name, address) from the inventory module's warehouses.
-  const transport = createTransportModule({ enqueueJob, listWarehouses });
+  const transport = createTransportModule({
+    enqueueJob,
+    listWarehouses,
+    // Plans from a warehouse's shipments: ready documents (warehouse) and their consignees (orders).
+    shipments: { shipments: dispatchShipments, consignees: consigneeGeoOf, timeZone: config.timeZone },
+  });
   // Warehouse operations run on the inventory ledger and weigh goods with the catalog's SKUs.
   const warehouse = createWarehouseModule({
     skusByIds: (db, ids) => getSkusByIds(db, ids, null),

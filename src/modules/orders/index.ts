@@ -19,6 +19,13 @@ export {
 } from './address.parse';
 export { type CandidateView, type PlanInput, type PlanResult, planAllocation } from './allocation.plan';
 export { type AllocationOutcome, allocateOrder } from './allocation.service';
+export {
+  type ConsigneeGeo,
+  type ConsigneeLocation,
+  consigneeGeoOf,
+  consigneeLocation,
+  type LocationPrecision,
+} from './consignee-geo.query';
 export { type CheckedPhone, checkPhone, maskPhone } from './contact.check';
 export {
   type CancelOutcome,

@@ -11,7 +11,8 @@ import { createTransportRoutes } from './route-plan.routes';
 import type { TransportDeps } from './route-plan.service';
 import { transportMessages } from './transport.messages';
 
-export { DEMO_DEPOT, type DemoOptions, shanghaiDemoPlan } from './route-plan.demo';
+export { DEMO_DEPOT, DEMO_FLEET, type DemoOptions, shanghaiDemoPlan } from './route-plan.demo';
+export { DEFAULT_SERVICE_MIN, type FleetSetting, getFleetSetting } from './route-plan.fleet';
 export { detectPlanFile, type PlanFileKind, planFromFile } from './route-plan.import';
 export {
   ROUTE_PLAN_JOB,
@@ -22,6 +23,7 @@ export {
   transportJobHandlers,
 } from './route-plan.jobs';
 export { buildRoutePlanProblem, planarKmMatrix } from './route-plan.problem';
+export { planOfRequest, type RoutePlanRequest, routePlanRequest } from './route-plan.request';
 export {
   describeSolution,
   type RoutePlanResult,
@@ -31,6 +33,9 @@ export {
 export { createTransportRoutes } from './route-plan.routes';
 export {
   clockOf,
+  isApproximate,
+  LOCATION_PRECISIONS,
+  type LocationPrecision,
   minutesOf,
   type RoutePlan,
   type RoutePlanInput,
@@ -39,6 +44,15 @@ export {
   routePlanVehicle,
 } from './route-plan.schemas';
 export { canSeePlan, type DepotWarehouse, type TransportDeps } from './route-plan.service';
+export {
+  type ConsigneeFacts,
+  type ShipmentFacts,
+  type ShipmentSources,
+  type ShipmentStops,
+  type ShipmentsSource,
+  shipmentStops,
+  shipmentsSource,
+} from './route-plan.shipments';
 export { XLSX_STOP_HEADER_ROW, XLSX_SUMMARY_HEADER_ROW } from './route-sheet.xlsx';
 export { transportMessages } from './transport.messages';
 

@@ -205,6 +205,40 @@ const WINDOWS: Array<Array<{ from: string; to: string }>> = [
   ],
 ];
 
+/**
+ * The demo fleet of the Shanghai DC: 4.2 m box trucks and 4.2 m refrigerated trucks. Also the
+ * default fleet of plans made from a warehouse's shipments until the warehouse saves its own.
+ */
+export const DEMO_FLEET: RoutePlanInput['vehicles'] = [
+  {
+    id: 'box-4.2m',
+    name: '4.2 米厢式货车',
+    count: 6,
+    capacityWeightG: 2_000_000,
+    capacityVolumeCm3: 16_000_000,
+    capacityItems: 180,
+    fixedCostFen: 25_000,
+    costPerKmFen: 250,
+    costPerHourFen: 4_000,
+    shiftStart: '07:00',
+    shiftEnd: '19:00',
+  },
+  {
+    id: 'reefer-4.2m',
+    name: '4.2 米冷藏车',
+    count: 3,
+    capacityWeightG: 1_500_000,
+    capacityVolumeCm3: 12_000_000,
+    capacityItems: 150,
+    fixedCostFen: 35_000,
+    costPerKmFen: 320,
+    costPerHourFen: 4_500,
+    skills: ['refrigerated'],
+    shiftStart: '06:00',
+    shiftEnd: '18:00',
+  },
+];
+
 /** mulberry32: a small deterministic generator (the demo needs no cryptographic quality). */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -293,35 +327,7 @@ export function shanghaiDemoPlan(options: DemoOptions = {}): RoutePlanInput {
     coordinates: 'geo',
     depot: { ...DEMO_DEPOT, name: '上海嘉定仓 WH-SH', address: '上海市嘉定区安亭镇墨玉南路 888 号' },
     stops,
-    vehicles: [
-      {
-        id: 'box-4.2m',
-        name: '4.2 米厢式货车',
-        count: 6,
-        capacityWeightG: 2_000_000,
-        capacityVolumeCm3: 16_000_000,
-        capacityItems: 180,
-        fixedCostFen: 25_000,
-        costPerKmFen: 250,
-        costPerHourFen: 4_000,
-        shiftStart: '07:00',
-        shiftEnd: '19:00',
-      },
-      {
-        id: 'reefer-4.2m',
-        name: '4.2 米冷藏车',
-        count: 3,
-        capacityWeightG: 1_500_000,
-        capacityVolumeCm3: 12_000_000,
-        capacityItems: 150,
-        fixedCostFen: 35_000,
-        costPerKmFen: 320,
-        costPerHourFen: 4_500,
-        skills: ['refrigerated'],
-        shiftStart: '06:00',
-        shiftEnd: '18:00',
-      },
-    ],
+    vehicles: structuredClone(DEMO_FLEET),
     speedKmh: 30,
     circuityFactor: 1.3,
     timeLimitSeconds: options.timeLimitSeconds ?? 20,

@@ -6,7 +6,14 @@ import {
   type VrpProblem,
   type VrpSolution,
 } from '../../solvers/vrp';
-import { clockOf, DEFAULT_COST_PER_KM_FEN, type RoutePlan } from './route-plan.schemas';
+import {
+  clockOf,
+  DEFAULT_COST_PER_KM_FEN,
+  isApproximate,
+  type LocationPrecision,
+  type RoutePlan,
+  type RoutePlanStop,
+} from './route-plan.schemas';
 
 export type Loads = Record<DemandDimension, number>;
 
@@ -31,6 +38,10 @@ export interface RoutePlanResultStop {
   demand: Loads;
   /** On board after this stop. */
   loadAfter: Loads;
+  /** The order this stop delivers (plans made from warehouse shipments). */
+  orderNumber?: string;
+  /** Set when the stop's point is only a district, city or province centre. */
+  locationPrecision?: LocationPrecision;
 }
 
 export interface RoutePlanResultRoute {
@@ -61,7 +72,13 @@ export interface RoutePlanResultRoute {
 
 export interface RoutePlanResult {
   routes: RoutePlanResultRoute[];
-  unassigned: { id: string; name: string | null; reason: UnassignedReason; message: string }[];
+  unassigned: {
+    id: string;
+    name: string | null;
+    reason: UnassignedReason;
+    message: string;
+    orderNumber?: string;
+  }[];
   totals: {
     vehicles: number;
     km: number;
@@ -72,6 +89,8 @@ export interface RoutePlanResult {
     unassigned: number;
     /** Vehicles used and available per vehicle type. */
     byVehicle: { vehicleId: string; used: number; available: number }[];
+    /** Stops placed only at a city or province centre (their times and km are rough). */
+    approximate?: number;
   };
   /** Best cost over time (one point per improvement), for a progress chart. */
   history: { elapsedMs: number; costFen: number; vehicles: number }[];
@@ -79,6 +98,12 @@ export interface RoutePlanResult {
   iterations: number;
   elapsedMs: number;
 }
+
+/** Order number and location precision of a stop, when its plan knows them. */
+const refOf = (stop: RoutePlanStop | undefined) => ({
+  ...(stop?.shipment ? { orderNumber: stop.shipment.orderNumber } : {}),
+  ...(stop?.locationPrecision ? { locationPrecision: stop.locationPrecision } : {}),
+});
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const loads = (f: (dim: DemandDimension) => number): Loads =>
@@ -146,6 +171,7 @@ export function describeSolution(
         legKm: round(legM / 1000, 2),
         demand,
         loadAfter: { ...onBoard },
+        ...refOf(info),
       };
     });
     drivingS += problem.matrix.durations[loc * m + endLoc(route.vehicleType)];
@@ -193,6 +219,7 @@ export function describeSolution(
     name: plan?.stops[u.stop]?.name ?? null,
     reason: u.reason,
     message: t(lang, `transport.unassigned.${u.reason}`),
+    ...(plan?.stops[u.stop]?.shipment ? { orderNumber: plan.stops[u.stop].shipment!.orderNumber } : {}),
   }));
   return {
     routes,
@@ -210,6 +237,9 @@ export function describeSolution(
         used: used.get(i) ?? 0,
         available: vt.count ?? problem.stops.length,
       })),
+      ...(plan?.stops.some((s) => s.locationPrecision)
+        ? { approximate: plan.stops.filter((s) => isApproximate(s.locationPrecision)).length }
+        : {}),
     },
     history: solution.history.map((h) => ({
       elapsedMs: Math.round(h.elapsedMs),

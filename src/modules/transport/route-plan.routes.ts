@@ -5,9 +5,11 @@ import { inTransaction } from '../../platform/db/transaction';
 import { toJobJson } from '../../platform/jobs';
 import { AppError } from '../../platform/lib/errors';
 import { businessDayOf } from '../../platform/time/calendar';
+import { registerDispatchRoutes } from './dispatch.routes';
 import { shanghaiDemoPlan } from './route-plan.demo';
 import { streamRoutePlan } from './route-plan.events';
 import { planFromFile } from './route-plan.import';
+import { planOfRequest, routePlanRequest } from './route-plan.request';
 import { routePlanBody } from './route-plan.schemas';
 import {
   cancelRoutePlan,
@@ -58,7 +60,8 @@ export function createTransportRoutes(deps: TransportDeps) {
       config: { permission: RUN },
       schema: {
         tags,
-        summary: 'Plan vehicle routes for stops and a fleet; runs as a job',
+        summary:
+          'Plan vehicle routes for stops and a fleet, or for a warehouse’s shipments of a day; runs as a job',
         description:
           'Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension ' +
           '(weight, volume, items), time windows, skills (e.g. refrigerated), shifts and maximum duration, with ' +
@@ -67,22 +70,41 @@ export function createTransportRoutes(deps: TransportDeps) {
           'Follow it with GET /api/route-plans/{id}/events (server-sent events with the best-cost series), ' +
           'GET /api/route-plans/{id}/progress, or the jobs API. The result holds routes (stop sequence, ' +
           'arrival/departure, load and utilisation per dimension, km, cost), unassigned stops with the ' +
-          'reason, totals and the best-cost history. Costs are in fen.',
-        body: routePlanBody,
+          'reason, totals and the best-cost history. Costs are in fen. With `shipments` instead of `stops`, the ' +
+          'stops are the warehouse’s outbound documents of the day that are packed, checked or released at the ' +
+          'gate and not on another live plan of that day (preview them with GET /api/route-plans/shipments); ' +
+          'each stop keeps its order and outbound document, and the plan holds them until it fails or is cancelled.',
+        body: routePlanRequest,
         response: { 202: routePlanStartedSchema },
       },
       handler: async (request, reply) => {
         const ctx = context(request);
-        const { plan, job } = await inTransaction(app.db, (trx) =>
-          createRoutePlan(trx, deps, request.body, ctx),
-        );
+        const { plan, job, shipments } = await inTransaction(app.db, async (trx) => {
+          const input = await planOfRequest(trx, deps, request.body, ctx);
+          const source = input.shipments ? 'shipments' : 'stops';
+          return {
+            ...(await createRoutePlan(trx, deps, input.plan, ctx, source)),
+            shipments: input.shipments,
+          };
+        });
         reply.code(202);
         return {
           ...toJobJson(job, request.lang),
           routePlan: { id: plan.id, number: plan.number, name: plan.name },
+          ...(shipments
+            ? {
+                shipments: {
+                  warehouseCode: shipments.warehouse.code,
+                  day: shipments.day,
+                  ...shipments.summary,
+                },
+              }
+            : {}),
         };
       },
     });
+
+    registerDispatchRoutes(app, deps, context);
 
     api.route({
       method: 'GET',

@@ -47,6 +47,26 @@ const window = z.object({ from: clock, to: clock }).superRefine((w, ctx) => {
   }
 });
 
+/** Where a stop's coordinates come from: given exactly, or a region's centre (approximate). */
+export const LOCATION_PRECISIONS = ['exact', 'district', 'city', 'province'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+export const isApproximate = (precision: LocationPrecision | undefined) =>
+  precision !== undefined && precision !== 'exact' && precision !== 'district';
+
+const stopShipment = z.object({
+  orderId: z.uuid(),
+  orderNumber: text(40).min(1),
+  outboundId: z.uuid(),
+  outboundNumber: text(40).min(1),
+  parcels: z.number().int().min(0).max(100_000).optional().describe('Parcels to hand over.'),
+  demandSource: z
+    .enum(['parcels', 'estimate'])
+    .optional()
+    .describe(
+      '`parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).',
+    ),
+});
+
 export const routePlanStop = z.object({
   id: id.describe('Your id for the stop (order, address); unique in the plan.'),
   name: text(120).optional().describe('Consignee or shop name, printed on the route sheet.'),
@@ -70,6 +90,17 @@ export const routePlanStop = z.object({
     .optional()
     .describe('When service may start; none = any time in the shift.'),
   skills: skills.optional().describe('Skills the vehicle needs, e.g. `refrigerated`.'),
+  shipment: stopShipment
+    .optional()
+    .describe(
+      'The order and outbound document this stop delivers (set when the stops come from warehouse shipments).',
+    ),
+  locationPrecision: z
+    .enum(LOCATION_PRECISIONS)
+    .optional()
+    .describe(
+      'How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).',
+    ),
 });
 
 export const routePlanVehicle = z
@@ -121,86 +152,97 @@ export const routePlanDepot = z.object({
   address: text(200).optional(),
 });
 
-/** `POST /api/route-plans` body, also the Wayline JSON file format of `wayline plan-routes`. */
-export const routePlanBody = z
-  .object({
-    name: text(120).optional().describe('A name for the plan, e.g. 上海 11-25 上午配送.'),
-    date: z.iso.date().optional().describe('The delivery day (YYYY-MM-DD), printed on route sheets.'),
-    warehouseId: z
-      .uuid()
-      .optional()
-      .describe(
-        'The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.',
-      ),
-    coordinates: z
-      .enum(['geo', 'planar'])
-      .default('geo')
-      .describe(
-        '`geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).',
-      ),
-    depot: routePlanDepot.optional().describe('Where every vehicle starts and ends; default: the warehouse.'),
-    stops: z.array(routePlanStop).min(1).max(ROUTE_PLAN_MAX_STOPS),
-    vehicles: z.array(routePlanVehicle).min(1).max(ROUTE_PLAN_MAX_VEHICLE_TYPES),
-    speedKmh: z.number().min(1).max(200).optional().describe('Average speed, km/h (default 30).'),
-    circuityFactor: z
-      .number()
-      .min(1)
-      .max(3)
-      .optional()
-      .describe('Road ÷ straight-line distance for `geo` (default 1.3).'),
-    timeLimitSeconds: z.number().int().min(1).max(300).default(30).describe('Search budget, seconds.'),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2_147_483_647)
-      .optional()
-      .describe('Same seed, same input → same plan.'),
-  })
-  .superRefine((plan, ctx) => {
-    const duplicates = (list: { id: string }[], key: 'stops' | 'vehicles', message: string) => {
-      const seen = new Set<string>();
-      list.forEach((item, i) => {
-        if (seen.has(item.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            message,
-            params: { id: item.id },
-            path: [key, i, 'id'],
-            input: item.id,
-          });
-        }
-        seen.add(item.id);
-      });
-    };
-    duplicates(plan.stops, 'stops', 'transport.duplicate_stop_id');
-    duplicates(plan.vehicles, 'vehicles', 'transport.duplicate_vehicle_id');
-    const [a, b] = plan.coordinates === 'planar' ? (['x', 'y'] as const) : (['lat', 'lon'] as const);
-    plan.stops.forEach((s, i) => {
-      for (const key of [a, b]) {
-        if (s[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'transport.coordinate_missing',
-            params: { id: s.id, field: key },
-            path: ['stops', i, key],
-            input: undefined,
-          });
-        }
-      }
-    });
-    const depot = plan.depot;
-    const depotComplete = depot && depot[a] !== undefined && depot[b] !== undefined;
-    if (!depotComplete && (plan.coordinates === 'planar' || !plan.warehouseId)) {
+/** The fields of a plan (stops given); `routePlanBody` checks them together. */
+export const routePlanFields = {
+  name: text(120).optional().describe('A name for the plan, e.g. 上海 11-25 上午配送.'),
+  date: z.iso.date().optional().describe('The delivery day (YYYY-MM-DD), printed on route sheets.'),
+  warehouseId: z
+    .uuid()
+    .optional()
+    .describe(
+      'The warehouse the vehicles leave from: the depot defaults to its location, and the plan is visible to users of that warehouse.',
+    ),
+  coordinates: z
+    .enum(['geo', 'planar'])
+    .default('geo')
+    .describe(
+      '`geo`: lat/lon, great-circle × circuity. `planar`: x/y in km, straight lines (Solomon, CVRPLIB).',
+    ),
+  depot: routePlanDepot.optional().describe('Where every vehicle starts and ends; default: the warehouse.'),
+  stops: z.array(routePlanStop).min(1).max(ROUTE_PLAN_MAX_STOPS),
+  vehicles: z.array(routePlanVehicle).min(1).max(ROUTE_PLAN_MAX_VEHICLE_TYPES),
+  speedKmh: z.number().min(1).max(200).optional().describe('Average speed, km/h (default 30).'),
+  circuityFactor: z
+    .number()
+    .min(1)
+    .max(3)
+    .optional()
+    .describe('Road ÷ straight-line distance for `geo` (default 1.3).'),
+  timeLimitSeconds: z.number().int().min(1).max(300).default(30).describe('Search budget, seconds.'),
+  seed: z.number().int().min(0).max(2_147_483_647).optional().describe('Same seed, same input → same plan.'),
+};
+
+function checkUniqueIds(
+  list: { id: string }[],
+  key: 'stops' | 'vehicles',
+  message: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'transport.depot_missing',
-        params: { fields: `${a}, ${b}` },
-        path: ['depot'],
-        input: depot,
+        message,
+        params: { id: item.id },
+        path: [key, i, 'id'],
+        input: item.id,
       });
     }
+    seen.add(item.id);
   });
+}
+
+/** Vehicle type ids are unique (a fleet on its own, e.g. a warehouse's default fleet). */
+export const checkVehicleIds = (vehicles: { id: string }[], ctx: z.RefinementCtx) =>
+  checkUniqueIds(vehicles, 'vehicles', 'transport.duplicate_vehicle_id', ctx);
+
+/** The checks across fields of a plan with its stops: unique ids, coordinates, a depot. */
+export function checkPlan(
+  plan: Pick<RoutePlan, 'stops' | 'vehicles' | 'coordinates' | 'depot' | 'warehouseId'>,
+  ctx: z.RefinementCtx,
+): void {
+  checkUniqueIds(plan.stops, 'stops', 'transport.duplicate_stop_id', ctx);
+  checkVehicleIds(plan.vehicles, ctx);
+  const [a, b] = plan.coordinates === 'planar' ? (['x', 'y'] as const) : (['lat', 'lon'] as const);
+  plan.stops.forEach((s, i) => {
+    for (const key of [a, b]) {
+      if (s[key] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'transport.coordinate_missing',
+          params: { id: s.id, field: key },
+          path: ['stops', i, key],
+          input: undefined,
+        });
+      }
+    }
+  });
+  const depot = plan.depot;
+  const depotComplete = depot && depot[a] !== undefined && depot[b] !== undefined;
+  if (!depotComplete && (plan.coordinates === 'planar' || !plan.warehouseId)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'transport.depot_missing',
+      params: { fields: `${a}, ${b}` },
+      path: ['depot'],
+      input: depot,
+    });
+  }
+}
+
+/** `POST /api/route-plans` body with stops, also the Wayline JSON file format of `wayline plan-routes`. */
+export const routePlanBody = z.object(routePlanFields).superRefine(checkPlan);
 
 export type RoutePlanInput = z.input<typeof routePlanBody>;
 export type RoutePlan = z.output<typeof routePlanBody>;

@@ -10,8 +10,10 @@ import { AppError, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
 import { ROUTE_PLAN_JOB, type RoutePlanPayload } from './route-plan.jobs';
 import type { RoutePlan } from './route-plan.schemas';
+import type { ShipmentSources } from './route-plan.shipments';
 import {
   type RoutePlanSelected,
+  type RoutePlanSource,
   type RoutePlanSummary,
   type RoutePlanSummaryRow,
   SUMMARY_COLUMNS,
@@ -35,6 +37,8 @@ export interface TransportDeps {
   enqueueJob: (db: Db | Trx, input: EnqueueJobInput<RoutePlanPayload>) => Promise<Job>;
   /** Warehouses the caller may see (inventory's `listWarehouses`). */
   listWarehouses: (db: Db, principal: Principal | null) => Promise<DepotWarehouse[]>;
+  /** Shipments ready to leave a warehouse and their consignees (warehouse and orders modules). */
+  shipments?: ShipmentSources;
 }
 
 export interface PlanContext {
@@ -89,6 +93,7 @@ export async function createRoutePlan(
   deps: TransportDeps,
   input: RoutePlan,
   ctx: PlanContext,
+  source: RoutePlanSource = 'stops',
 ): Promise<{ plan: RoutePlanSummary; job: Job }> {
   const { plan, warehouse } = await resolveDepot(trx, deps, input, ctx);
   const id = newId();
@@ -124,9 +129,32 @@ export async function createRoutePlan(
       time_limit_seconds: plan.timeLimitSeconds,
       progress_series: '[]',
       created_at: ctx.now,
+      source,
     })
     .returning(SUMMARY_COLUMNS)
     .executeTakeFirstOrThrow();
+  // Which order and outbound document each stop delivers: a day's shipments go on one plan.
+  const refs = plan.stops.flatMap((s) =>
+    s.shipment
+      ? [
+          {
+            plan_id: id,
+            stop_id: s.id,
+            outbound_id: s.shipment.outboundId,
+            outbound_number: s.shipment.outboundNumber,
+            order_id: s.shipment.orderId,
+            order_number: s.shipment.orderNumber,
+          },
+        ]
+      : [],
+  );
+  if (refs.length) {
+    await transportDb(trx)
+      .insertInto('transport.route_plan_shipment')
+      .values(refs)
+      .onConflict((oc) => oc.columns(['plan_id', 'outbound_id']).doNothing())
+      .execute();
+  }
   await recordAudit(
     trx,
     ctx.actor,
@@ -139,6 +167,7 @@ export async function createRoutePlan(
         number,
         name,
         warehouse: warehouse?.code ?? null,
+        source,
         stops: plan.stops.length,
         vehicleTypes: plan.vehicles.map((v) => `${v.id}×${v.count}`),
         timeLimitSeconds: plan.timeLimitSeconds,

@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import { type Db, type Trx, tablesOf } from '../../platform/db/database';
 import type { JobStatus } from '../../platform/jobs';
 import type { RoutePlanResult } from './route-plan.result';
-import type { RoutePlan } from './route-plan.schemas';
+import type { RoutePlan, RoutePlanVehicle } from './route-plan.schemas';
 
 /** One point of the best-cost-over-time series. */
 export interface ProgressPoint {
@@ -39,10 +39,36 @@ export interface RoutePlanRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  /** `stops`: given by the caller; `shipments`: built from a warehouse's shipments of the day. */
+  source: Generated<RoutePlanSource>;
+}
+
+export const ROUTE_PLAN_SOURCES = ['stops', 'shipments'] as const;
+export type RoutePlanSource = (typeof ROUTE_PLAN_SOURCES)[number];
+
+/** Which outbound document and order a stop of a plan delivers. */
+export interface RoutePlanShipmentRow {
+  plan_id: string;
+  stop_id: string;
+  outbound_id: string;
+  outbound_number: string;
+  order_id: string;
+  order_number: string;
+}
+
+/** A warehouse's default fleet and unloading time for plans made from its shipments. */
+export interface FleetSettingRow {
+  warehouse_id: string;
+  vehicles: ColumnType<RoutePlanVehicle[], string, string>;
+  service_min: number;
+  updated_by_name: string;
+  updated_at: Date;
 }
 
 export interface TransportTables {
   'transport.route_plan': RoutePlanRow;
+  'transport.route_plan_shipment': RoutePlanShipmentRow;
+  'transport.fleet_setting': FleetSettingRow;
 }
 
 /** The handle typed with this module's tables (a transaction is a handle too). */
@@ -73,6 +99,7 @@ export const SUMMARY_COLUMNS = [
   'created_at',
   'started_at',
   'finished_at',
+  'source',
 ] as const;
 
 export type RoutePlanSummaryRow = Selectable<Pick<RoutePlanRow, (typeof SUMMARY_COLUMNS)[number]>>;
@@ -107,6 +134,7 @@ export interface RoutePlanSummary {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  source: RoutePlanSource;
 }
 
 export function toSummary(row: RoutePlanSummaryRow): RoutePlanSummary {
@@ -134,5 +162,6 @@ export function toSummary(row: RoutePlanSummaryRow): RoutePlanSummary {
     createdAt: iso(row.created_at)!,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
+    source: row.source,
   };
 }

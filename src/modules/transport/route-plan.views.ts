@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination';
 import { JOB_STATUSES, jobSchema } from '../../platform/jobs';
-import { routePlanBody } from './route-plan.schemas';
+import { fleetSettingSchema } from './route-plan.fleet';
+import { LOCATION_PRECISIONS, routePlanBody, routePlanStop } from './route-plan.schemas';
+import { EXCLUSION_REASONS, shipmentsSource } from './route-plan.shipments';
+import { ROUTE_PLAN_SOURCES } from './route-plan.table';
 
 /** Response schemas of the route-plan API (they become OpenAPI and the console's types). */
 const loads = z.object({ weightG: z.number(), volumeCm3: z.number(), items: z.number() });
@@ -40,6 +43,11 @@ export const resultStopSchema = z.object({
   legKm: z.number().describe('From the previous stop or the depot.'),
   demand: loads,
   loadAfter: loads.describe('On board after this stop.'),
+  orderNumber: z.string().optional().describe('The order this stop delivers (plans made from shipments).'),
+  locationPrecision: z
+    .enum(LOCATION_PRECISIONS)
+    .optional()
+    .describe('`district`, `city`, `province`: the point is only that region’s centre.'),
 });
 
 export const resultRouteSchema = z.object({
@@ -73,6 +81,7 @@ export const routePlanResultSchema = z.object({
       name: z.string().nullable(),
       reason: unassignedReasonSchema,
       message: z.string(),
+      orderNumber: z.string().optional(),
     }),
   ),
   totals: z.object({
@@ -84,6 +93,10 @@ export const routePlanResultSchema = z.object({
     served: z.number(),
     unassigned: z.number(),
     byVehicle: z.array(z.object({ vehicleId: z.string(), used: z.number(), available: z.number() })),
+    approximate: z
+      .number()
+      .optional()
+      .describe('Stops placed only at a city or province centre (their times and km are rough).'),
   }),
   history: z.array(progressPointSchema),
   feasible: z.boolean(),
@@ -114,6 +127,9 @@ export const routePlanSummarySchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  source: z
+    .enum(ROUTE_PLAN_SOURCES)
+    .describe('`stops`: given by the caller; `shipments`: built from a warehouse’s shipments of the day.'),
 });
 
 export const routePlanDetailSchema = routePlanSummarySchema.extend({
@@ -136,9 +152,72 @@ export const routePlanProgressSchema = z.object({
 
 export const routePlanPageSchema = pageOf(routePlanSummarySchema);
 
+export const shipmentsSummarySchema = z.object({
+  shipments: z.number().describe('Outbound documents of the day found in the warehouse.'),
+  stops: z.number(),
+  weightG: z.number(),
+  volumeCm3: z.number(),
+  parcels: z.number(),
+  coldChain: z.number().describe('Stops needing a refrigerated vehicle.'),
+  approximate: z.number().describe('Stops placed only at a city or province centre.'),
+  estimated: z.number().describe('Stops whose weight and volume are estimated (not packed yet).'),
+  excluded: z.number().describe('Shipments left out (already planned, no location, too far).'),
+});
+
 export const routePlanStartedSchema = jobSchema.extend({
   routePlan: z.object({ id: z.string(), number: z.string(), name: z.string() }),
+  shipments: shipmentsSummarySchema
+    .extend({ warehouseCode: z.string(), day: z.string() })
+    .optional()
+    .describe('With `shipments`: what was planned.'),
 });
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const shipmentsPreviewQuery = z.object({
+  warehouse: shipmentsSource.shape.warehouse,
+  day: shipmentsSource.shape.day,
+  serviceMin: z.coerce.number().min(0).max(240).optional().describe('Unloading time per stop, minutes.'),
+  includeUnpacked: bool.optional().describe('Also documents still being picked or packed.'),
+  includePlanned: bool.optional().describe('Also shipments already on another plan of the day.'),
+  maxDistanceKm: z.coerce.number().min(1).max(5000).optional(),
+});
+
+export const shipmentsPreviewSchema = z.object({
+  warehouse: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    address: z.string(),
+    latitude: z.number(),
+    longitude: z.number(),
+  }),
+  day: z.string(),
+  serviceMin: z.number(),
+  items: z.array(
+    z.object({
+      stop: routePlanStop,
+      outboundStatus: z.string().describe('packed, shipped (released at the gate), or in work.'),
+      gateChecked: z.boolean().describe('Every parcel checked at the gate (出门复核) or released.'),
+      distanceKm: z.number().describe('Straight line from the warehouse.'),
+      windowPassed: z.boolean().describe('The order’s window ended before the day; planned without it.'),
+    }),
+  ),
+  excluded: z.array(
+    z.object({
+      outboundId: z.string(),
+      outboundNumber: z.string(),
+      orderNumber: z.string(),
+      reason: z.enum(EXCLUSION_REASONS),
+      message: z.string(),
+      planNumber: z.string().optional(),
+      distanceKm: z.number().optional(),
+    }),
+  ),
+  summary: shipmentsSummarySchema,
+  fleet: fleetSettingSchema.describe('The vehicles used when the request gives none.'),
+});
+export type ShipmentsPreview = z.output<typeof shipmentsPreviewSchema>;
 
 export const routePlanIdParams = z.object({ id: z.uuid() });
 

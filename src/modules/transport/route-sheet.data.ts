@@ -183,7 +183,8 @@ export function buildRouteSheets(
           );
           return {
             seq: s.seq,
-            stop: [s.id, s.name].filter(Boolean).join(' '),
+            // A stop from a warehouse's shipments is its order (the id may carry the outbound number).
+            stop: [input?.shipment?.orderNumber ?? s.id, s.name].filter(Boolean).join(' '),
             address: [input?.address, input?.contact].filter(Boolean).join('  '),
             window: windows,
             eta: s.waitMin > 0 ? `${s.arrival} (${s.start})` : s.arrival,

@@ -38,6 +38,59 @@ export const transportMessages: MessageCatalogue = {
     'zh-CN': '仓库 {code} 没有登记经纬度，请在计划中填写出发仓坐标。',
     en: 'Warehouse {code} has no latitude/longitude; give the depot’s coordinates in the plan.',
   },
+  'transport.stops_required': {
+    'zh-CN': '请填写站点，或选择从仓库出库单生成（shipments）。',
+    en: 'Give the stops, or plan a warehouse’s shipments (`shipments`).',
+  },
+  'transport.vehicles_required': {
+    'zh-CN': '请至少填写一种车型。',
+    en: 'Give at least one vehicle type.',
+  },
+  'transport.stops_with_shipments': {
+    'zh-CN': '从仓库出库单生成站点时不能同时填写站点。',
+    en: 'Give either stops or `shipments`, not both.',
+  },
+  'transport.shipments_geo_only': {
+    'zh-CN': '出库单的站点使用经纬度，坐标方式须为 geo。',
+    en: 'Shipments are placed by latitude/longitude; coordinates must be `geo`.',
+  },
+  'transport.date_mismatch': {
+    'zh-CN': '配送日期 {date} 与出库日 {day} 不一致。',
+    en: 'The delivery date {date} differs from the shipments’ day {day}.',
+  },
+  'transport.warehouse_mismatch': {
+    'zh-CN': '计划的出发仓与出库仓 {code} 不一致。',
+    en: 'The plan’s warehouse differs from the shipments’ warehouse {code}.',
+  },
+  'transport.no_shipments': {
+    'zh-CN':
+      '仓库 {code} 在 {day} 没有待配送的出库单（已打包、已复核或已出门，且未排入其他调度方案；另有 {excluded} 单被排除）。',
+    en: 'Warehouse {code} has no shipments to plan on {day} (packed, checked or released at the gate and not on another plan; {excluded} left out).',
+  },
+  'transport.too_many_shipments': {
+    'zh-CN': '共 {count} 个出库单，超过单个调度方案的上限 {max}，请按距离或日期分批。',
+    en: '{count} shipments exceed the limit of {max} stops per plan; split them by distance or day.',
+  },
+  'transport.shipments_unavailable': {
+    'zh-CN': '本系统未接入仓库出库数据，无法按出库单生成站点。',
+    en: 'Warehouse shipments are not available in this installation.',
+  },
+  'transport.shipments_invalid': {
+    'zh-CN': '仓库 {code} 在 {day} 的出库单无法生成有效的调度方案，请查看各字段的说明。',
+    en: 'The shipments of warehouse {code} on {day} do not make a valid plan; see the field issues.',
+  },
+  'transport.excluded.already_planned': {
+    'zh-CN': '已排入调度方案 {plan}',
+    en: 'already on route plan {plan}',
+  },
+  'transport.excluded.no_location': {
+    'zh-CN': '收货地址无法定位',
+    en: 'the consignee’s address cannot be placed',
+  },
+  'transport.excluded.too_far': {
+    'zh-CN': '距仓库 {km} km，超出范围',
+    en: '{km} km from the warehouse, beyond the limit',
+  },
   'transport.route_plan.searching': {
     'zh-CN': '正在搜索可行方案…',
     en: 'Searching for a feasible plan…',

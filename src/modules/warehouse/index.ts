@@ -26,6 +26,7 @@ export { COUNT_TRANSITIONS } from './count.state';
 export { ABC_CLASSES, type AbcClass, COUNT_STATUSES, type CountStatus } from './count.tables';
 export { type CountEntryInput, startCountTask, submitCountTask } from './count.task.service';
 export { setSkuValues } from './count.value';
+export { type DispatchQuery, type DispatchShipment, dispatchShipments } from './dispatch.query';
 
 // Outbound: outbound documents from released orders, waves, pick lists, packing, labels, the gate.
 export { type GateFacts, gateReasons } from './gate.rules';

@@ -17109,6 +17109,11 @@ export interface paths {
                                 createdAt: string;
                                 startedAt: string | null;
                                 finishedAt: string | null;
+                                /**
+                                 * @description `stops`: given by the caller; `shipments`: built from a warehouse’s shipments of the day.
+                                 * @enum {string}
+                                 */
+                                source: "stops" | "shipments";
                             }[];
                             nextCursor: string | null;
                         };
@@ -17118,8 +17123,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Plan vehicle routes for stops and a fleet; runs as a job
-         * @description Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension (weight, volume, items), time windows, skills (e.g. refrigerated), shifts and maximum duration, with distances from coordinates (`geo`: great-circle × circuity 1.3 at 30 km/h by default; `planar`: km). Stores the plan (number RP…) and returns its job (kind `transport.route_plan`) with `routePlan`. Follow it with GET /api/route-plans/{id}/events (server-sent events with the best-cost series), GET /api/route-plans/{id}/progress, or the jobs API. The result holds routes (stop sequence, arrival/departure, load and utilisation per dimension, km, cost), unassigned stops with the reason, totals and the best-cost history. Costs are in fen.
+         * Plan vehicle routes for stops and a fleet, or for a warehouse’s shipments of a day; runs as a job
+         * @description Decides how many vehicles to use and the stop sequence of each, respecting capacity per dimension (weight, volume, items), time windows, skills (e.g. refrigerated), shifts and maximum duration, with distances from coordinates (`geo`: great-circle × circuity 1.3 at 30 km/h by default; `planar`: km). Stores the plan (number RP…) and returns its job (kind `transport.route_plan`) with `routePlan`. Follow it with GET /api/route-plans/{id}/events (server-sent events with the best-cost series), GET /api/route-plans/{id}/progress, or the jobs API. The result holds routes (stop sequence, arrival/departure, load and utilisation per dimension, km, cost), unassigned stops with the reason, totals and the best-cost history. Costs are in fen. With `shipments` instead of `stops`, the stops are the warehouse’s outbound documents of the day that are packed, checked or released at the gate and not on another live plan of that day (preview them with GET /api/route-plans/shipments); each stop keeps its order and outbound document, and the plan holds them until it fails or is cancelled.
          *
          *     Requires permission `transport.route_plan.run`.
          */
@@ -17160,7 +17165,8 @@ export interface paths {
                             name?: string;
                             address?: string;
                         };
-                        stops: {
+                        /** @description The stops; leave out with `shipments`. */
+                        stops?: {
                             /** @description Your id for the stop (order, address); unique in the plan. */
                             id: string;
                             /** @description Consignee or shop name, printed on the route sheet. */
@@ -17198,8 +17204,30 @@ export interface paths {
                             }[];
                             /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                             skills?: string[];
+                            /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                            shipment?: {
+                                /** Format: uuid */
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: uuid */
+                                outboundId: string;
+                                outboundNumber: string;
+                                /** @description Parcels to hand over. */
+                                parcels?: number;
+                                /**
+                                 * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                 * @enum {string}
+                                 */
+                                demandSource?: "parcels" | "estimate";
+                            };
+                            /**
+                             * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                             * @enum {string}
+                             */
+                            locationPrecision?: "exact" | "district" | "city" | "province";
                         }[];
-                        vehicles: {
+                        /** @description Vehicle types; with `shipments` the default is the warehouse’s saved fleet. */
+                        vehicles?: {
                             /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
                             id: string;
                             /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
@@ -17237,6 +17265,30 @@ export interface paths {
                         timeLimitSeconds?: number;
                         /** @description Same seed, same input → same plan. */
                         seed?: number;
+                        /** @description Plan the shipments ready to leave a warehouse on a business day (packed, checked or released at the gate, not on another plan of the day) instead of given stops: one stop per outbound document at the consignee’s district (or city) centre, with its parcels’ weight and volume, the order’s delivery window and `refrigerated` for cold chain. */
+                        shipments?: {
+                            /** @description The warehouse the shipments leave from: its code (e.g. WH-SH) or id. */
+                            warehouse: string;
+                            /**
+                             * Format: date
+                             * @description Business day, YYYY-MM-DD; default today on the business clock.
+                             */
+                            day?: string;
+                            /** @description Unloading time per stop, minutes; default the warehouse’s fleet setting (10). */
+                            serviceMin?: number;
+                            /**
+                             * @description Also documents still being picked or packed (their weight and size estimated from the SKUs).
+                             * @default false
+                             */
+                            includeUnpacked?: boolean;
+                            /**
+                             * @description Also shipments already on another plan of the day (to plan them again).
+                             * @default false
+                             */
+                            includePlanned?: boolean;
+                            /** @description Leave out consignees farther than this from the warehouse (straight line, km). */
+                            maxDistanceKm?: number;
+                        };
                     };
                 };
             };
@@ -17275,11 +17327,407 @@ export interface paths {
                                 number: string;
                                 name: string;
                             };
+                            /** @description With `shipments`: what was planned. */
+                            shipments?: {
+                                /** @description Outbound documents of the day found in the warehouse. */
+                                shipments: number;
+                                stops: number;
+                                weightG: number;
+                                volumeCm3: number;
+                                parcels: number;
+                                /** @description Stops needing a refrigerated vehicle. */
+                                coldChain: number;
+                                /** @description Stops placed only at a city or province centre. */
+                                approximate: number;
+                                /** @description Stops whose weight and volume are estimated (not packed yet). */
+                                estimated: number;
+                                /** @description Shipments left out (already planned, no location, too far). */
+                                excluded: number;
+                                warehouseCode: string;
+                                day: string;
+                            };
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the stops a warehouse’s shipments of a day make (nothing is stored)
+         * @description The outbound documents of the warehouse that are packed (parcels sealed, perhaps checked at the gate) or released at the gate on the business day (default today), and not on another live plan of that day: one stop each at the consignee’s district centre (`locationPrecision`; `city`/`province` are approximate), with the parcels’ weight, volume and count, the unloading time, the order’s delivery window and `refrigerated` for cold chain or chilled/frozen goods. `excluded` lists shipments left out and why; `fleet` is the vehicle set used when a plan gives none. Post the same parameters as `shipments` to POST /api/route-plans to plan them.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The warehouse the shipments leave from: its code (e.g. WH-SH) or id. */
+                    warehouse: string;
+                    /** @description Business day, YYYY-MM-DD; default today on the business clock. */
+                    day?: string;
+                    /** @description Unloading time per stop, minutes. */
+                    serviceMin?: number;
+                    /** @description Also documents still being picked or packed. */
+                    includeUnpacked?: "true" | "false";
+                    /** @description Also shipments already on another plan of the day. */
+                    includePlanned?: "true" | "false";
+                    maxDistanceKm?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warehouse: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                address: string;
+                                latitude: number;
+                                longitude: number;
+                            };
+                            day: string;
+                            serviceMin: number;
+                            items: {
+                                stop: {
+                                    /** @description Your id for the stop (order, address); unique in the plan. */
+                                    id: string;
+                                    /** @description Consignee or shop name, printed on the route sheet. */
+                                    name?: string;
+                                    address?: string;
+                                    /** @description Contact person and phone, printed on the route sheet. */
+                                    contact?: string;
+                                    /** @description Latitude (WGS-84); with `coordinates: geo`. */
+                                    lat?: number;
+                                    /** @description Longitude (WGS-84); with `coordinates: geo`. */
+                                    lon?: number;
+                                    /** @description Planar x in km; with `coordinates: planar`. */
+                                    x?: number;
+                                    /** @description Planar y in km; with `coordinates: planar`. */
+                                    y?: number;
+                                    /**
+                                     * @description `delivery` (default): loaded at the depot. `pickup`: collected and brought back.
+                                     * @enum {string}
+                                     */
+                                    kind?: "delivery" | "pickup";
+                                    /** @description Weight to deliver or collect, grams. */
+                                    weightG?: number;
+                                    /** @description Volume, cm³. */
+                                    volumeCm3?: number;
+                                    /** @description Number of items (parcels, cases). */
+                                    items?: number;
+                                    /** @description Time spent at the stop, minutes. */
+                                    serviceMin?: number;
+                                    /** @description When service may start; none = any time in the shift. */
+                                    windows?: {
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        from: string;
+                                        /** @description Local time of the delivery day, HH:MM; hours past 24 are the next day (e.g. 26:30). */
+                                        to: string;
+                                    }[];
+                                    /** @description Skills the vehicle needs, e.g. `refrigerated`. */
+                                    skills?: string[];
+                                    /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                    shipment?: {
+                                        /** Format: uuid */
+                                        orderId: string;
+                                        orderNumber: string;
+                                        /** Format: uuid */
+                                        outboundId: string;
+                                        outboundNumber: string;
+                                        /** @description Parcels to hand over. */
+                                        parcels?: number;
+                                        /**
+                                         * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                         * @enum {string}
+                                         */
+                                        demandSource?: "parcels" | "estimate";
+                                    };
+                                    /**
+                                     * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                     * @enum {string}
+                                     */
+                                    locationPrecision?: "exact" | "district" | "city" | "province";
+                                };
+                                /** @description packed, shipped (released at the gate), or in work. */
+                                outboundStatus: string;
+                                /** @description Every parcel checked at the gate (出门复核) or released. */
+                                gateChecked: boolean;
+                                /** @description Straight line from the warehouse. */
+                                distanceKm: number;
+                                /** @description The order’s window ended before the day; planned without it. */
+                                windowPassed: boolean;
+                            }[];
+                            excluded: {
+                                outboundId: string;
+                                outboundNumber: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                reason: "already_planned" | "no_location" | "too_far";
+                                message: string;
+                                planNumber?: string;
+                                distanceKm?: number;
+                            }[];
+                            summary: {
+                                /** @description Outbound documents of the day found in the warehouse. */
+                                shipments: number;
+                                stops: number;
+                                weightG: number;
+                                volumeCm3: number;
+                                parcels: number;
+                                /** @description Stops needing a refrigerated vehicle. */
+                                coldChain: number;
+                                /** @description Stops placed only at a city or province centre. */
+                                approximate: number;
+                                /** @description Stops whose weight and volume are estimated (not packed yet). */
+                                estimated: number;
+                                /** @description Shipments left out (already planned, no location, too far). */
+                                excluded: number;
+                            };
+                            /** @description The vehicles used when the request gives none. */
+                            fleet: {
+                                warehouseId: string;
+                                vehicles: {
+                                    /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                    id: string;
+                                    /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                    name?: string;
+                                    /** @description Vehicles of this type available. */
+                                    count: number;
+                                    /** @description Payload, grams; missing = unlimited. */
+                                    capacityWeightG?: number;
+                                    /** @description Load volume, cm³; missing = unlimited. */
+                                    capacityVolumeCm3?: number;
+                                    /** @description Items; missing = unlimited. */
+                                    capacityItems?: number;
+                                    /** @description Cost of using one vehicle for the day, fen. */
+                                    fixedCostFen?: number;
+                                    /** @description Cost per km driven, fen (default 100). */
+                                    costPerKmFen?: number;
+                                    /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                    costPerHourFen?: number;
+                                    skills?: string[];
+                                    /** @description Earliest departure from the depot, HH:MM. */
+                                    shiftStart?: string;
+                                    /** @description Latest return to the depot, HH:MM. */
+                                    shiftEnd?: string;
+                                    /** @description Longest time from leaving to returning, minutes. */
+                                    maxDurationMin?: number;
+                                }[];
+                                serviceMin: number;
+                                /**
+                                 * @description `default`: nothing saved yet (the demo fleet).
+                                 * @enum {string}
+                                 */
+                                source: "saved" | "default";
+                                updatedByName: string | null;
+                                updatedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/route-plans/fleet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A warehouse’s default fleet and unloading time for plans made from its shipments
+         * @description Requires permission `transport.route_plan.run`.
+         *
+         *     Requires permission `transport.route_plan.run`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    warehouseId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warehouseId: string;
+                            vehicles: {
+                                /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                id: string;
+                                /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                name?: string;
+                                /** @description Vehicles of this type available. */
+                                count: number;
+                                /** @description Payload, grams; missing = unlimited. */
+                                capacityWeightG?: number;
+                                /** @description Load volume, cm³; missing = unlimited. */
+                                capacityVolumeCm3?: number;
+                                /** @description Items; missing = unlimited. */
+                                capacityItems?: number;
+                                /** @description Cost of using one vehicle for the day, fen. */
+                                fixedCostFen?: number;
+                                /** @description Cost per km driven, fen (default 100). */
+                                costPerKmFen?: number;
+                                /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                costPerHourFen?: number;
+                                skills?: string[];
+                                /** @description Earliest departure from the depot, HH:MM. */
+                                shiftStart?: string;
+                                /** @description Latest return to the depot, HH:MM. */
+                                shiftEnd?: string;
+                                /** @description Longest time from leaving to returning, minutes. */
+                                maxDurationMin?: number;
+                            }[];
+                            serviceMin: number;
+                            /**
+                             * @description `default`: nothing saved yet (the demo fleet).
+                             * @enum {string}
+                             */
+                            source: "saved" | "default";
+                            updatedByName: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Save a warehouse’s default fleet and unloading time for plans made from its shipments
+         * @description Requires permission `transport.route_plan.run`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        vehicles: {
+                            /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                            id: string;
+                            /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                            name?: string;
+                            /** @description Vehicles of this type available. */
+                            count: number;
+                            /** @description Payload, grams; missing = unlimited. */
+                            capacityWeightG?: number;
+                            /** @description Load volume, cm³; missing = unlimited. */
+                            capacityVolumeCm3?: number;
+                            /** @description Items; missing = unlimited. */
+                            capacityItems?: number;
+                            /** @description Cost of using one vehicle for the day, fen. */
+                            fixedCostFen?: number;
+                            /** @description Cost per km driven, fen (default 100). */
+                            costPerKmFen?: number;
+                            /** @description Cost per hour on the road (driver, waiting included), fen. */
+                            costPerHourFen?: number;
+                            skills?: string[];
+                            /** @description Earliest departure from the depot, HH:MM. */
+                            shiftStart?: string;
+                            /** @description Latest return to the depot, HH:MM. */
+                            shiftEnd?: string;
+                            /** @description Longest time from leaving to returning, minutes. */
+                            maxDurationMin?: number;
+                        }[];
+                        /** @description Unloading time per stop, minutes. */
+                        serviceMin: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warehouseId: string;
+                            vehicles: {
+                                /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
+                                id: string;
+                                /** @description Shown on route sheets, e.g. 4.2 米厢式货车. */
+                                name?: string;
+                                /** @description Vehicles of this type available. */
+                                count: number;
+                                /** @description Payload, grams; missing = unlimited. */
+                                capacityWeightG?: number;
+                                /** @description Load volume, cm³; missing = unlimited. */
+                                capacityVolumeCm3?: number;
+                                /** @description Items; missing = unlimited. */
+                                capacityItems?: number;
+                                /** @description Cost of using one vehicle for the day, fen. */
+                                fixedCostFen?: number;
+                                /** @description Cost per km driven, fen (default 100). */
+                                costPerKmFen?: number;
+                                /** @description Cost per hour on the road (driver, waiting included), fen. */
+                                costPerHourFen?: number;
+                                skills?: string[];
+                                /** @description Earliest departure from the depot, HH:MM. */
+                                shiftStart?: string;
+                                /** @description Latest return to the depot, HH:MM. */
+                                shiftEnd?: string;
+                                /** @description Longest time from leaving to returning, minutes. */
+                                maxDurationMin?: number;
+                            }[];
+                            serviceMin: number;
+                            /**
+                             * @description `default`: nothing saved yet (the demo fleet).
+                             * @enum {string}
+                             */
+                            source: "saved" | "default";
+                            updatedByName: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -17385,6 +17833,27 @@ export interface paths {
                                 }[];
                                 /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                                 skills?: string[];
+                                /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                shipment?: {
+                                    /** Format: uuid */
+                                    orderId: string;
+                                    orderNumber: string;
+                                    /** Format: uuid */
+                                    outboundId: string;
+                                    outboundNumber: string;
+                                    /** @description Parcels to hand over. */
+                                    parcels?: number;
+                                    /**
+                                     * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                     * @enum {string}
+                                     */
+                                    demandSource?: "parcels" | "estimate";
+                                };
+                                /**
+                                 * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                 * @enum {string}
+                                 */
+                                locationPrecision?: "exact" | "district" | "city" | "province";
                             }[];
                             vehicles: {
                                 /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
@@ -17539,6 +18008,27 @@ export interface paths {
                                     }[];
                                     /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                                     skills?: string[];
+                                    /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                    shipment?: {
+                                        /** Format: uuid */
+                                        orderId: string;
+                                        orderNumber: string;
+                                        /** Format: uuid */
+                                        outboundId: string;
+                                        outboundNumber: string;
+                                        /** @description Parcels to hand over. */
+                                        parcels?: number;
+                                        /**
+                                         * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                         * @enum {string}
+                                         */
+                                        demandSource?: "parcels" | "estimate";
+                                    };
+                                    /**
+                                     * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                     * @enum {string}
+                                     */
+                                    locationPrecision?: "exact" | "district" | "city" | "province";
                                 }[];
                                 vehicles: {
                                     /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
@@ -17646,6 +18136,11 @@ export interface paths {
                             createdAt: string;
                             startedAt: string | null;
                             finishedAt: string | null;
+                            /**
+                             * @description `stops`: given by the caller; `shipments`: built from a warehouse’s shipments of the day.
+                             * @enum {string}
+                             */
+                            source: "stops" | "shipments";
                             /** @description The input as validated (depot resolved from the warehouse). */
                             plan: {
                                 /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
@@ -17713,6 +18208,27 @@ export interface paths {
                                     }[];
                                     /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                                     skills?: string[];
+                                    /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                    shipment?: {
+                                        /** Format: uuid */
+                                        orderId: string;
+                                        orderNumber: string;
+                                        /** Format: uuid */
+                                        outboundId: string;
+                                        outboundNumber: string;
+                                        /** @description Parcels to hand over. */
+                                        parcels?: number;
+                                        /**
+                                         * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                         * @enum {string}
+                                         */
+                                        demandSource?: "parcels" | "estimate";
+                                    };
+                                    /**
+                                     * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                     * @enum {string}
+                                     */
+                                    locationPrecision?: "exact" | "district" | "city" | "province";
                                 }[];
                                 vehicles: {
                                     /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
@@ -17801,6 +18317,13 @@ export interface paths {
                                             volumeCm3: number;
                                             items: number;
                                         };
+                                        /** @description The order this stop delivers (plans made from shipments). */
+                                        orderNumber?: string;
+                                        /**
+                                         * @description `district`, `city`, `province`: the point is only that region’s centre.
+                                         * @enum {string}
+                                         */
+                                        locationPrecision?: "exact" | "district" | "city" | "province";
                                     }[];
                                     startLoad: {
                                         weightG: number;
@@ -17843,6 +18366,7 @@ export interface paths {
                                     /** @enum {string} */
                                     reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
                                     message: string;
+                                    orderNumber?: string;
                                 }[];
                                 totals: {
                                     vehicles: number;
@@ -17857,6 +18381,8 @@ export interface paths {
                                         used: number;
                                         available: number;
                                     }[];
+                                    /** @description Stops placed only at a city or province centre (their times and km are rough). */
+                                    approximate?: number;
                                 };
                                 history: {
                                     /** @description Since the search started. */
@@ -18051,6 +18577,11 @@ export interface paths {
                             createdAt: string;
                             startedAt: string | null;
                             finishedAt: string | null;
+                            /**
+                             * @description `stops`: given by the caller; `shipments`: built from a warehouse’s shipments of the day.
+                             * @enum {string}
+                             */
+                            source: "stops" | "shipments";
                             /** @description The input as validated (depot resolved from the warehouse). */
                             plan: {
                                 /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
@@ -18118,6 +18649,27 @@ export interface paths {
                                     }[];
                                     /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                                     skills?: string[];
+                                    /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                    shipment?: {
+                                        /** Format: uuid */
+                                        orderId: string;
+                                        orderNumber: string;
+                                        /** Format: uuid */
+                                        outboundId: string;
+                                        outboundNumber: string;
+                                        /** @description Parcels to hand over. */
+                                        parcels?: number;
+                                        /**
+                                         * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                         * @enum {string}
+                                         */
+                                        demandSource?: "parcels" | "estimate";
+                                    };
+                                    /**
+                                     * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                     * @enum {string}
+                                     */
+                                    locationPrecision?: "exact" | "district" | "city" | "province";
                                 }[];
                                 vehicles: {
                                     /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
@@ -18206,6 +18758,13 @@ export interface paths {
                                             volumeCm3: number;
                                             items: number;
                                         };
+                                        /** @description The order this stop delivers (plans made from shipments). */
+                                        orderNumber?: string;
+                                        /**
+                                         * @description `district`, `city`, `province`: the point is only that region’s centre.
+                                         * @enum {string}
+                                         */
+                                        locationPrecision?: "exact" | "district" | "city" | "province";
                                     }[];
                                     startLoad: {
                                         weightG: number;
@@ -18248,6 +18807,7 @@ export interface paths {
                                     /** @enum {string} */
                                     reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
                                     message: string;
+                                    orderNumber?: string;
                                 }[];
                                 totals: {
                                     vehicles: number;
@@ -18262,6 +18822,8 @@ export interface paths {
                                         used: number;
                                         available: number;
                                     }[];
+                                    /** @description Stops placed only at a city or province centre (their times and km are rough). */
+                                    approximate?: number;
                                 };
                                 history: {
                                     /** @description Since the search started. */
@@ -18345,6 +18907,11 @@ export interface paths {
                             createdAt: string;
                             startedAt: string | null;
                             finishedAt: string | null;
+                            /**
+                             * @description `stops`: given by the caller; `shipments`: built from a warehouse’s shipments of the day.
+                             * @enum {string}
+                             */
+                            source: "stops" | "shipments";
                             /** @description The input as validated (depot resolved from the warehouse). */
                             plan: {
                                 /** @description A name for the plan, e.g. 上海 11-25 上午配送. */
@@ -18412,6 +18979,27 @@ export interface paths {
                                     }[];
                                     /** @description Skills the vehicle needs, e.g. `refrigerated`. */
                                     skills?: string[];
+                                    /** @description The order and outbound document this stop delivers (set when the stops come from warehouse shipments). */
+                                    shipment?: {
+                                        /** Format: uuid */
+                                        orderId: string;
+                                        orderNumber: string;
+                                        /** Format: uuid */
+                                        outboundId: string;
+                                        outboundNumber: string;
+                                        /** @description Parcels to hand over. */
+                                        parcels?: number;
+                                        /**
+                                         * @description `parcels`: weight and size of the packed cartons; `estimate`: from SKU weights and sizes (not packed yet).
+                                         * @enum {string}
+                                         */
+                                        demandSource?: "parcels" | "estimate";
+                                    };
+                                    /**
+                                     * @description How precise lat/lon are: `exact` (given; the default), or only the centre of the consignee’s `district`, `city` or `province` (approximate).
+                                     * @enum {string}
+                                     */
+                                    locationPrecision?: "exact" | "district" | "city" | "province";
                                 }[];
                                 vehicles: {
                                     /** @description Vehicle type id (e.g. `van-4t`); unique in the plan. */
@@ -18500,6 +19088,13 @@ export interface paths {
                                             volumeCm3: number;
                                             items: number;
                                         };
+                                        /** @description The order this stop delivers (plans made from shipments). */
+                                        orderNumber?: string;
+                                        /**
+                                         * @description `district`, `city`, `province`: the point is only that region’s centre.
+                                         * @enum {string}
+                                         */
+                                        locationPrecision?: "exact" | "district" | "city" | "province";
                                     }[];
                                     startLoad: {
                                         weightG: number;
@@ -18542,6 +19137,7 @@ export interface paths {
                                     /** @enum {string} */
                                     reason: "no_vehicle_with_skills" | "too_heavy_for_any_vehicle" | "window_unreachable" | "fleet_exhausted";
                                     message: string;
+                                    orderNumber?: string;
                                 }[];
                                 totals: {
                                     vehicles: number;
@@ -18556,6 +19152,8 @@ export interface paths {
                                         used: number;
                                         available: number;
                                     }[];
+                                    /** @description Stops placed only at a city or province centre (their times and km are rough). */
+                                    approximate?: number;
                                 };
                                 history: {
                                     /** @description Since the search started. */

@@ -10,7 +10,18 @@ type Ok<O> = O extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 
 type BodyOf<O> = O extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export type RoutePlanInput = BodyOf<Op<'/api/route-plans', 'post'>>;
+/** The body of POST /api/route-plans: stops and vehicles, or `shipments` of a warehouse. */
+export type RoutePlanRequest = BodyOf<Op<'/api/route-plans', 'post'>>;
+/** A plan with its stops and vehicles (the editor's state, Wayline JSON). */
+export type RoutePlanInput = Omit<RoutePlanRequest, 'stops' | 'vehicles' | 'shipments'> & {
+  stops: NonNullable<RoutePlanRequest['stops']>;
+  vehicles: NonNullable<RoutePlanRequest['vehicles']>;
+};
+export type ShipmentsSource = NonNullable<RoutePlanRequest['shipments']>;
+export type ShipmentsQuery = QueryOf<Op<'/api/route-plans/shipments', 'get'>>;
+export type ShipmentsPreview = Ok<Op<'/api/route-plans/shipments', 'get'>>;
+export type ShipmentItem = ShipmentsPreview['items'][number];
+export type FleetSetting = Ok<Op<'/api/route-plans/fleet', 'get'>>;
 export type PlanStop = RoutePlanInput['stops'][number];
 export type PlanVehicle = RoutePlanInput['vehicles'][number];
 export type PlanWindow = NonNullable<PlanStop['windows']>[number];
@@ -113,7 +124,30 @@ export async function parsePlanFile(file: File): Promise<ParsedPlan> {
   return (await response.json()) as ParsedPlan;
 }
 
-export function startRoutePlan(input: RoutePlanInput): Promise<RoutePlanStarted> {
+/** The stops a warehouse's shipments of a day make (nothing stored); off while `query` is null. */
+export function useShipmentsPreview(query: ShipmentsQuery | null) {
+  return useQuery({
+    queryKey: ['transport', 'shipments', query],
+    queryFn: (): Promise<ShipmentsPreview> =>
+      unwrap(api.GET('/api/route-plans/shipments', { params: { query: query! } })),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function fetchFleet(warehouseId: string): Promise<FleetSetting> {
+  return unwrap(api.GET('/api/route-plans/fleet', { params: { query: { warehouseId } } }));
+}
+
+export function saveFleet(body: {
+  warehouseId: string;
+  vehicles: PlanVehicle[];
+  serviceMin: number;
+}): Promise<FleetSetting> {
+  return unwrap(api.PUT('/api/route-plans/fleet', { body }));
+}
+
+export function startRoutePlan(input: RoutePlanRequest): Promise<RoutePlanStarted> {
   return unwrap(api.POST('/api/route-plans', { body: input }));
 }
 

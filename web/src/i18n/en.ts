@@ -1,4 +1,5 @@
 import { enColdChain } from './en.coldchain';
+import { enDispatch } from './en.dispatch';
 import { enInbox } from './en.inbox';
 import { enNotifications } from './en.notifications';
 import { enOps } from './en.ops';
@@ -484,4 +485,5 @@ export const en: Messages = {
   ...enNotifications,
   ...enInbox,
   ...enViews,
+  ...enDispatch,
 };

@@ -4,6 +4,7 @@
  */
 
 import { zhCNColdChain } from './zh-CN.coldchain';
+import { zhCNDispatch } from './zh-CN.dispatch';
 import { zhCNInbox } from './zh-CN.inbox';
 import { zhCNNotifications } from './zh-CN.notifications';
 import { zhCNOps } from './zh-CN.ops';
@@ -480,6 +481,7 @@ export const zhCN = {
   ...zhCNNotifications,
   ...zhCNInbox,
   ...zhCNViews,
+  ...zhCNDispatch,
 };
 
 /** The shape every language must provide: same keys, string values. */

@@ -8,8 +8,19 @@ import { localName, useLang } from '../../lib/use-localized';
 
 type Patch = (patch: Partial<RoutePlanInput>) => void;
 
-/** The plan's header: name, day, depot (a warehouse or coordinates), travel model and search budget. */
-export function EditorSettings({ plan, onChange }: { plan: RoutePlanInput; onChange: Patch }) {
+/**
+ * The plan's header: name, day, depot (a warehouse or coordinates), travel model and search budget.
+ * With `fromShipments` the day and the depot come from the shipments' warehouse and are not shown.
+ */
+export function EditorSettings({
+  plan,
+  onChange,
+  fromShipments = false,
+}: {
+  plan: RoutePlanInput;
+  onChange: Patch;
+  fromShipments?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const can = useCan();
@@ -46,66 +57,77 @@ export function EditorSettings({ plan, onChange }: { plan: RoutePlanInput; onCha
               />
             </Form.Item>
           </Col>
-          <Col xs={12} md={4}>
-            <Form.Item label={t('routePlan.editor.date')}>
-              <Input
-                type="date"
-                value={plan.date ?? ''}
-                onChange={(e) => onChange({ date: e.target.value || undefined })}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item label={t('routePlan.editor.warehouse')} tooltip={t('routePlan.editor.warehouseHint')}>
-              <Select
-                allowClear
-                value={plan.warehouseId}
-                onChange={chooseWarehouse}
-                loading={warehouses.isPending && can(PERM.warehouseRead)}
-                options={(warehouses.data ?? []).map((w) => ({
-                  value: w.id,
-                  label: `${w.code} · ${localName(w, lang)}`,
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item
-              label={t('routePlan.editor.coordinates')}
-              tooltip={t('routePlan.editor.coordinatesHint')}
-            >
-              <Segmented
-                value={plan.coordinates ?? 'geo'}
-                onChange={(v) => onChange({ coordinates: v as 'geo' | 'planar' })}
-                options={[
-                  { value: 'geo', label: t('routePlan.editor.geo') },
-                  { value: 'planar', label: t('routePlan.editor.planar') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
+          {fromShipments ? null : (
+            <>
+              <Col xs={12} md={4}>
+                <Form.Item label={t('routePlan.editor.date')}>
+                  <Input
+                    type="date"
+                    value={plan.date ?? ''}
+                    onChange={(e) => onChange({ date: e.target.value || undefined })}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item
+                  label={t('routePlan.editor.warehouse')}
+                  tooltip={t('routePlan.editor.warehouseHint')}
+                >
+                  <Select
+                    allowClear
+                    value={plan.warehouseId}
+                    onChange={chooseWarehouse}
+                    loading={warehouses.isPending && can(PERM.warehouseRead)}
+                    options={(warehouses.data ?? []).map((w) => ({
+                      value: w.id,
+                      label: `${w.code} · ${localName(w, lang)}`,
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item
+                  label={t('routePlan.editor.coordinates')}
+                  tooltip={t('routePlan.editor.coordinatesHint')}
+                >
+                  <Segmented
+                    value={plan.coordinates ?? 'geo'}
+                    onChange={(v) => onChange({ coordinates: v as 'geo' | 'planar' })}
+                    options={[
+                      { value: 'geo', label: t('routePlan.editor.geo') },
+                      { value: 'planar', label: t('routePlan.editor.planar') },
+                    ]}
+                  />
+                </Form.Item>
+              </Col>
+            </>
+          )}
         </Row>
         <Row gutter={16}>
-          <Col xs={12} md={4}>
-            <Form.Item label={planar ? t('routePlan.editor.depotX') : t('routePlan.editor.depotLat')}>
-              <InputNumber
-                style={{ width: '100%' }}
-                value={planar ? depot.x : depot.lat}
-                step={planar ? 1 : 0.001}
-                onChange={(v) => setDepot(planar ? { x: v ?? undefined } : { lat: v ?? undefined })}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item label={planar ? t('routePlan.editor.depotY') : t('routePlan.editor.depotLon')}>
-              <InputNumber
-                style={{ width: '100%' }}
-                value={planar ? depot.y : depot.lon}
-                step={planar ? 1 : 0.001}
-                onChange={(v) => setDepot(planar ? { y: v ?? undefined } : { lon: v ?? undefined })}
-              />
-            </Form.Item>
-          </Col>
+          {fromShipments ? null : (
+            <>
+              <Col xs={12} md={4}>
+                <Form.Item label={planar ? t('routePlan.editor.depotX') : t('routePlan.editor.depotLat')}>
+                  <InputNumber
+                    style={{ width: '100%' }}
+                    value={planar ? depot.x : depot.lat}
+                    step={planar ? 1 : 0.001}
+                    onChange={(v) => setDepot(planar ? { x: v ?? undefined } : { lat: v ?? undefined })}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item label={planar ? t('routePlan.editor.depotY') : t('routePlan.editor.depotLon')}>
+                  <InputNumber
+                    style={{ width: '100%' }}
+                    value={planar ? depot.y : depot.lon}
+                    step={planar ? 1 : 0.001}
+                    onChange={(v) => setDepot(planar ? { y: v ?? undefined } : { lon: v ?? undefined })}
+                  />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col xs={12} md={4}>
             <Form.Item label={t('routePlan.editor.speed')}>
               <InputNumber

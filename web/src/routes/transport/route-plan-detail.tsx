@@ -124,7 +124,7 @@ function UnassignedList({ items }: { items: Unassigned[] }) {
           title: t('routePlan.stop.id'),
           dataIndex: 'id',
           width: 120,
-          render: (v) => <span className="mono">{v}</span>,
+          render: (v, u) => <span className="mono">{u.orderNumber ?? v}</span>,
         },
         { key: 'name', title: t('routePlan.stop.name'), dataIndex: 'name', width: 240 },
         {
@@ -180,6 +180,14 @@ function Result({ detail }: { detail: RoutePlanDetail }) {
           </Col>
         </Row>
       </Card>
+      {totals.approximate ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="plan-approximate"
+          title={t('dispatch.approxNote', { count: totals.approximate })}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('routePlan.detail.plot')}>

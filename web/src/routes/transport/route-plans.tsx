@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,14 +136,23 @@ export function RoutePlansPage() {
         subtitle={t('routePlan.listSubtitle')}
         extra={
           can(PERM.routePlanRun) ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/transport/route-plans/new')}
-              data-testid="plan-new"
-            >
-              {t('routePlan.new')}
-            </Button>
+            <>
+              <Button
+                icon={<InboxOutlined />}
+                onClick={() => navigate('/transport/route-plans/new?source=shipments')}
+                data-testid="plan-new-shipments"
+              >
+                {t('dispatch.sourceShipments')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/transport/route-plans/new')}
+                data-testid="plan-new"
+              >
+                {t('routePlan.new')}
+              </Button>
+            </>
           ) : null
         }
       />

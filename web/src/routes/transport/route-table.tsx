@@ -27,9 +27,14 @@ export function RouteTable({ detail }: { detail: RoutePlanDetail }) {
       title: t('routePlan.stop.name'),
       render: (_, s) => (
         <span>
-          <span className="mono">{s.id}</span> {s.name}
+          <span className="mono">{s.orderNumber ?? s.id}</span> {s.name}
           {s.kind === 'pickup' ? (
             <Tag style={{ marginInlineStart: 6 }}>{t('routePlan.stop.pickup')}</Tag>
+          ) : null}
+          {s.locationPrecision === 'city' || s.locationPrecision === 'province' ? (
+            <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="stop-approximate">
+              {t(`dispatch.precision.${s.locationPrecision}`)}
+            </Tag>
           ) : null}
         </span>
       ),
