@@ -6,6 +6,7 @@ import {
   listWarehouses,
   missingWarehouses,
   pick,
+  receiveReturn,
   release,
   reserve,
   ship,
@@ -108,6 +109,8 @@ export function compose(
     pick,
     ship,
     adjust,
+    // Returns post inspected goods back into stock (restock, quality hold, scrap) on the ledger.
+    receiveReturn,
     enqueueJob,
     timeZone: config.timeZone,
   });

@@ -6,7 +6,7 @@ import {
   seedDemoWarehouses,
   warehouseIdsByCode,
 } from '../modules/inventory';
-import { seedDemoOrders } from '../modules/orders';
+import { seedDemoOrders, seedDemoReturns } from '../modules/orders';
 import { seedDemoStructure, seedDemoUsers, seedDepartments, syncDefaultRoles } from '../modules/org';
 import { planningDeps, seedDemoDemand } from '../modules/planning';
 import { seedDemoInbound, seedDemoStockOps } from '../modules/warehouse';
@@ -51,6 +51,8 @@ export async function seedSystem(
   });
   // About 60 orders in every state, allocated through inventory reservations (lookups bound by createOrdersModule).
   await seedDemoOrders(db, { now: options.now, log: () => {} });
+  // A few returns on delivered demo orders (requested, pickup booked, rejected; no stock moved).
+  await seedDemoReturns(db, { now: options.now, log: () => {} });
   // ABC classes from those picks and a cycle-count plan per warehouse (warehouse module).
   await inTransaction(db, (trx) => seedDemoStockOps(trx, options.now));
   return users;

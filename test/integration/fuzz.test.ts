@@ -42,7 +42,7 @@ const query = fc.dictionary(
 
 /** The first path segment after /api: one test per area, so each gets its own time and its own failure. */
 const areaOf = (url: string) => url.split('/')[2] ?? '';
-const AREAS = ['inventory', 'warehouse', 'orders', 'planning', 'org', 'route-plans', 'catalog'];
+const AREAS = ['inventory', 'warehouse', 'orders', 'planning', 'org', 'route-plans', 'catalog', 'returns'];
 
 describe('fuzzing every route', () => {
   it.each([...AREAS, 'other areas'])(

@@ -7,6 +7,7 @@ import { RequirePermission } from './components/require-permission';
 import { PERM } from './lib/permissions';
 import { LoginPage } from './routes/auth/login';
 import { NotFoundPage } from './routes/errors/not-found';
+import { PortalReturnPage } from './routes/returns/portal-return';
 
 /** Lazy-load a page module that has a named export. */
 function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -34,6 +35,8 @@ const OrderListPage = page(() => import('./routes/orders/order-list'), 'OrderLis
 const OrderDetailPage = page(() => import('./routes/orders/order-detail'), 'OrderDetailPage');
 const ExceptionsPage = page(() => import('./routes/orders/exceptions'), 'ExceptionsPage');
 const OrderImportPage = page(() => import('./routes/orders/order-import'), 'OrderImportPage');
+const ReturnListPage = page(() => import('./routes/returns/return-list'), 'ReturnListPage');
+const ReturnDetailPage = page(() => import('./routes/returns/return-detail'), 'ReturnDetailPage');
 const NotificationSettingsPage = page(
   () => import('./routes/notifications/settings'),
   'NotificationSettingsPage',
@@ -83,6 +86,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/portal/return" element={<PortalReturnPage />} />
       <Route
         element={
           <RequireAuth>
@@ -102,6 +106,8 @@ export function AppRoutes() {
         <Route path="notifications/settings" element={guard(PERM.notifyLog, <NotificationSettingsPage />)} />
         <Route path="notifications/webhooks" element={guard(PERM.webhookManage, <WebhooksPage />)} />
         <Route path="orders/:id" element={guard(PERM.orderRead, <OrderDetailPage />)} />
+        <Route path="returns" element={guard(PERM.returnRead, <ReturnListPage />)} />
+        <Route path="returns/:id" element={guard(PERM.returnRead, <ReturnDetailPage />)} />
         <Route path="inventory/warehouses" element={guard(PERM.warehouseRead, <WarehousesPage />)} />
         <Route path="inventory/stock" element={guard(PERM.stockRead, <StockPage />)} />
         <Route path="inventory/near-expiry" element={guard(PERM.stockRead, <NearExpiryPage />)} />

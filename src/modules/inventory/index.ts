@@ -65,6 +65,15 @@ export {
   ship,
 } from './reservation.service';
 export { RESERVATION_LOST, type ReservationLostEvent } from './reservation-break.service';
+// Customer returns back into stock after inspection (orders' returns and exchanges).
+export {
+  RETURN_SOURCE_TYPE,
+  type ReturnDisposition,
+  type ReturnReceiptInput,
+  type ReturnReceiptLine,
+  type ReturnReceiptResult,
+  receiveReturn,
+} from './return-receipt.service';
 export {
   listMovements,
   listStock,

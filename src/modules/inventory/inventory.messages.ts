@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '../../platform/i18n/i18n';
 import { coldChainMessages } from './coldchain.messages';
+import { returnReceiptMessages } from './return-receipt.messages';
 
 export const inventoryMessages: MessageCatalogue = {
   'inventory.warehouse_code_taken': {
@@ -79,4 +80,5 @@ export const inventoryMessages: MessageCatalogue = {
     en: 'Order {orderRef} has no picked stock waiting to ship.',
   },
   ...coldChainMessages,
+  ...returnReceiptMessages,
 };

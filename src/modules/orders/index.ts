@@ -63,6 +63,22 @@ export {
   type ReallocationOutcome,
   reallocateLost,
 } from './reallocation.service';
+// Returns and exchanges (R-OMS-5): return authorisations, receiving and inspection, refunds and replacements.
+export type { ReturnReceipt, ReturnsDeps } from './returns.deps';
+export { type ReturnDetail, returnDetail } from './returns.detail';
+export { returnsPermissions } from './returns.permissions';
+export { seedDemoReturns } from './returns.seed';
+export { RETURN_EVENTS } from './returns.service';
+export { DEFAULT_RETURN_SETTINGS, getReturnSettings, type ReturnSettings } from './returns.settings';
+export { RETURN_TRANSITIONS } from './returns.state';
+export {
+  DISPOSITIONS,
+  type Disposition,
+  RETURN_REASONS,
+  RETURN_STATUSES,
+  type ReturnReason,
+  type ReturnStatus,
+} from './returns.tables';
 export {
   DEFAULT_TRANSIT_DAYS,
   promisedDate,

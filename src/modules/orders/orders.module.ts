@@ -11,6 +11,11 @@ import { bindOrdersDeps, type OrdersDeps } from './orders.deps';
 import { reservationLostHandler } from './orders.handlers';
 import { ordersJobHandlers } from './orders.jobs';
 import { ordersMessages } from './orders.messages';
+import { returnActionRoutes } from './returns.actions.routes';
+import { bindReturnsDeps, type ReturnsDeps } from './returns.deps';
+import { returnsMessages } from './returns.messages';
+import { returnsPermissions } from './returns.permissions';
+import { returnRoutes } from './returns.routes';
 
 export const ordersPermissions: PermissionDef[] = [
   { code: 'orders.order.read', nameZh: '查看订单', nameEn: 'View orders', group: 'service' },
@@ -57,6 +62,7 @@ export const ordersPermissions: PermissionDef[] = [
     nameEn: 'Set order desk SLAs, duplicate window and service levels',
     group: 'logistics',
   },
+  ...returnsPermissions,
 ];
 
 export interface OrdersModule extends WaylineModule {
@@ -65,18 +71,21 @@ export interface OrdersModule extends WaylineModule {
 }
 
 /** Orders (OMS): intake, validation and the exception queue, allocation, lifecycle, tracking. */
-export function createOrdersModule(deps: OrdersDeps): OrdersModule {
+export function createOrdersModule(deps: OrdersDeps & ReturnsDeps): OrdersModule {
   bindOrdersDeps(deps);
+  bindReturnsDeps(deps);
   return {
     name: 'orders',
     migrations: ordersMigrations,
     permissions: ordersPermissions,
-    messages: ordersMessages,
+    messages: { ...ordersMessages, ...returnsMessages },
     routes: async (app: FastifyInstance) => {
       await orderRoutes(app);
       await exceptionRoutes(app);
       await deskRoutes(app);
       await importRoutes(app);
+      await returnRoutes(app);
+      await returnActionRoutes(app);
     },
     eventHandlers: [reservationLostHandler],
     jobHandlers: ordersJobHandlers,

@@ -6831,6 +6831,1342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List returns, newest first (merchants see their own; warehouse staff their warehouses’)
+         * @description Requires permission `orders.return.read`.
+         *
+         *     Requires permission `orders.return.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                    reason?: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                    raisedVia?: "merchant" | "service" | "consumer";
+                    refundStatus?: "pending" | "refunded";
+                    merchantId?: string;
+                    warehouseId?: string;
+                    orderId?: string;
+                    /** @description Requested at or after (ISO date or date-time; a date is Beijing time). */
+                    from?: string;
+                    /** @description Requested before (a plain date includes that day). */
+                    to?: string;
+                    /** @description Return number or order number (prefix), or consignee name. */
+                    q?: string;
+                    /** @description Page size (1–500). */
+                    limit?: number;
+                    /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                merchantId: string;
+                                merchantName: string | null;
+                                warehouseId: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                                /** @enum {string} */
+                                reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "damaged";
+                                /** @enum {string} */
+                                resolution: "refund" | "exchange";
+                                /** @enum {string} */
+                                raisedVia: "merchant" | "service" | "consumer";
+                                method: ("pickup" | "dropoff") | null;
+                                outcome: ("refund" | "replacement" | "none") | null;
+                                consigneeName: string;
+                                replacementOrderId: string | null;
+                                createdAt: string;
+                                statusChangedAt: string;
+                                totalQty: number;
+                                receivedQty: number;
+                                refundFen: number | null;
+                                refundStatus: ("pending" | "refunded") | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Raise a return (RMA) for a shipped, in-transit or delivered order
+         * @description Checked against the rules: units per line at most shipped less already returned, within the days allowed for the reason, 七天无理由 only for goods not damaged and not perishable. Broken rules answer 422 with one field issue each.
+         *
+         *     Requires permission `orders.return.request`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orderId: string;
+                        /**
+                         * @description `no_longer_wanted` is 七天无理由退货.
+                         * @enum {string}
+                         */
+                        reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                        /**
+                         * @description State of the goods as the customer describes them.
+                         * @enum {string}
+                         */
+                        condition: "unopened" | "opened" | "damaged";
+                        /**
+                         * @description What the customer asks for.
+                         * @default refund
+                         * @enum {string}
+                         */
+                        resolution?: "refund" | "exchange";
+                        /** @description What is wrong, in the customer’s words. */
+                        note?: string;
+                        /** @description Order lines (by line number) and how many units of each come back. */
+                        lines: {
+                            lineNo: number;
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            merchantId: string;
+                            merchantName: string | null;
+                            warehouseId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                            /** @enum {string} */
+                            condition: "unopened" | "opened" | "damaged";
+                            /** @enum {string} */
+                            resolution: "refund" | "exchange";
+                            /** @enum {string} */
+                            raisedVia: "merchant" | "service" | "consumer";
+                            method: ("pickup" | "dropoff") | null;
+                            outcome: ("refund" | "replacement" | "none") | null;
+                            consigneeName: string;
+                            replacementOrderId: string | null;
+                            createdAt: string;
+                            statusChangedAt: string;
+                            reasonNote: string | null;
+                            rejectReason: string | null;
+                            requestedByName: string;
+                            window: {
+                                days: number;
+                                basisAt: string;
+                                deadline: string;
+                            };
+                            order: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                phoneMasked: string;
+                                region: string | null;
+                                currency: string;
+                            };
+                            pickup: {
+                                name: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                date: string | null;
+                            } | null;
+                            /** @description Where the goods come back to. */
+                            warehouse: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                            } | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            lines: {
+                                lineNo: number;
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                unitPriceFen: number;
+                                qty: number;
+                                receivedQty: number;
+                                restockQty: number;
+                                holdQty: number;
+                                scrapQty: number;
+                                shippedFrom: {
+                                    warehouseId: string;
+                                    binId: string;
+                                    binCode: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    expiryDate: string | null;
+                                    qty: number;
+                                }[];
+                            }[];
+                            inspections: {
+                                lineNo: number;
+                                /** @enum {string} */
+                                disposition: "restock" | "hold" | "scrap";
+                                qty: number;
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                holdDocNo: string | null;
+                                at: string;
+                                actorName: string;
+                            }[];
+                            refund: {
+                                grossFen: number;
+                                restockingFeeFen: number;
+                                amountFen: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "pending" | "refunded";
+                                reference: string | null;
+                                note: string | null;
+                                createdAt: string;
+                                createdBy: string;
+                                refundedAt: string | null;
+                                refundedBy: string | null;
+                            } | null;
+                            replacementOrder: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            } | null;
+                            history: {
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: ("requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled") | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return rules: days allowed
+         * @description Requires permission `orders.return.read`.
+         *
+         *     Requires permission `orders.return.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days after delivery (or shipping) a return may be requested for any reason (七天无理由). */
+                            windowDays: number;
+                            /** @description Days for damaged, wrong, not-as-described or faulty goods. */
+                            defectWindowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change the return rules
+         * @description Requires permission `orders.settings.write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Days after delivery (or shipping) a return may be requested for any reason (七天无理由). */
+                        windowDays?: number;
+                        /** @description Days for damaged, wrong, not-as-described or faulty goods. */
+                        defectWindowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days after delivery (or shipping) a return may be requested for any reason (七天无理由). */
+                            windowDays: number;
+                            /** @description Days for damaged, wrong, not-as-described or faulty goods. */
+                            defectWindowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/orders/{orderId}/returnable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What of an order may still come back, and until when
+         * @description Requires permission `orders.return.read`.
+         *
+         *     Requires permission `orders.return.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            returnable: boolean;
+                            /** @enum {string} */
+                            windowBasis: "delivered" | "shipped";
+                            windowBasisAt: string;
+                            /** @description Last day for any reason (七天无理由). */
+                            deadline: string;
+                            /** @description Last day for damaged, wrong, not-as-described or faulty goods. */
+                            defectDeadline: string;
+                            today: string;
+                            lines: {
+                                lineNo: number;
+                                skuId: string | null;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                unitPriceFen: number;
+                                shippedQty: number;
+                                returnedQty: number;
+                                returnableQty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One return: lines, what came back and what was done with it, refund, history
+         * @description Requires permission `orders.return.read`.
+         *
+         *     Requires permission `orders.return.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            merchantId: string;
+                            merchantName: string | null;
+                            warehouseId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                            /** @enum {string} */
+                            condition: "unopened" | "opened" | "damaged";
+                            /** @enum {string} */
+                            resolution: "refund" | "exchange";
+                            /** @enum {string} */
+                            raisedVia: "merchant" | "service" | "consumer";
+                            method: ("pickup" | "dropoff") | null;
+                            outcome: ("refund" | "replacement" | "none") | null;
+                            consigneeName: string;
+                            replacementOrderId: string | null;
+                            createdAt: string;
+                            statusChangedAt: string;
+                            reasonNote: string | null;
+                            rejectReason: string | null;
+                            requestedByName: string;
+                            window: {
+                                days: number;
+                                basisAt: string;
+                                deadline: string;
+                            };
+                            order: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                                phoneMasked: string;
+                                region: string | null;
+                                currency: string;
+                            };
+                            pickup: {
+                                name: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                date: string | null;
+                            } | null;
+                            /** @description Where the goods come back to. */
+                            warehouse: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                            } | null;
+                            carrier: string | null;
+                            waybillNo: string | null;
+                            lines: {
+                                lineNo: number;
+                                skuId: string;
+                                skuCode: string;
+                                skuName: string | null;
+                                storageClass: string | null;
+                                unitPriceFen: number;
+                                qty: number;
+                                receivedQty: number;
+                                restockQty: number;
+                                holdQty: number;
+                                scrapQty: number;
+                                shippedFrom: {
+                                    warehouseId: string;
+                                    binId: string;
+                                    binCode: string;
+                                    lotId: string | null;
+                                    lotCode: string | null;
+                                    expiryDate: string | null;
+                                    qty: number;
+                                }[];
+                            }[];
+                            inspections: {
+                                lineNo: number;
+                                /** @enum {string} */
+                                disposition: "restock" | "hold" | "scrap";
+                                qty: number;
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                holdDocNo: string | null;
+                                at: string;
+                                actorName: string;
+                            }[];
+                            refund: {
+                                grossFen: number;
+                                restockingFeeFen: number;
+                                amountFen: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "pending" | "refunded";
+                                reference: string | null;
+                                note: string | null;
+                                createdAt: string;
+                                createdBy: string;
+                                refundedAt: string | null;
+                                refundedBy: string | null;
+                            } | null;
+                            replacementOrder: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            } | null;
+                            history: {
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: ("requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled") | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/portal/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consumer: what of my order may be returned (order number + last four digits of the phone)
+         * @description Shares the tracking lookup’s attempt limits.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Order number (SO…). */
+                        number: string;
+                        phoneLast4: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderNumber: string;
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            phoneMasked: string;
+                            region: string | null;
+                            returnable: boolean;
+                            today: string;
+                            deadline: string | null;
+                            defectDeadline: string | null;
+                            lines: {
+                                lineNo: number;
+                                skuCode: string;
+                                skuName: string | null;
+                                perishable: boolean;
+                                shippedQty: number;
+                                returnableQty: number;
+                            }[];
+                            returns: {
+                                number: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                                /** @enum {string} */
+                                reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                                /** @enum {string} */
+                                resolution: "refund" | "exchange";
+                                outcome: ("refund" | "replacement" | "none") | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/portal/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Consumer: request a return (order number + last four digits of the phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Order number (SO…). */
+                        number: string;
+                        phoneLast4: string;
+                        /**
+                         * @description `no_longer_wanted` is 七天无理由退货.
+                         * @enum {string}
+                         */
+                        reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_wanted" | "quality" | "other";
+                        /**
+                         * @description State of the goods as the customer describes them.
+                         * @enum {string}
+                         */
+                        condition: "unopened" | "opened" | "damaged";
+                        /**
+                         * @description What the customer asks for.
+                         * @default refund
+                         * @enum {string}
+                         */
+                        resolution?: "refund" | "exchange";
+                        /** @description What is wrong, in the customer’s words. */
+                        note?: string;
+                        /** @description Order lines (by line number) and how many units of each come back. */
+                        lines: {
+                            lineNo: number;
+                            qty: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            orderNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a requested return
+         * @description Requires permission `orders.return.approve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a requested return, with the reason
+         * @description Requires permission `orders.return.approve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a return before its goods arrive
+         * @description Requires permission `orders.return.request`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/arrange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book the pickup at the consignee’s address, or arrange a drop-off at a warehouse
+         * @description Requires permission `orders.return.approve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "pickup";
+                        /** @description Day the carrier collects (YYYY-MM-DD); today or later. */
+                        pickupDate?: string;
+                        /** @description Pickup address; default the consignee’s address on the order. */
+                        address?: string;
+                        carrier?: string;
+                        waybillNo?: string;
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        method: "dropoff";
+                        /**
+                         * Format: uuid
+                         * @description Default: the warehouse the order shipped from.
+                         */
+                        warehouseId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the units that arrived at the warehouse
+         * @description Requires permission `orders.return.receive`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Units counted per return line (lines left out arrived with 0). */
+                        lines: {
+                            lineNo: number;
+                            qty: number;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            /** @description The whole order is back: the order is now `returned`. */
+                            orderReturned: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inspect the received units: restock, quality hold or scrap (posted on the stock ledger)
+         * @description Restocked units go back available into the bin (default: the bin they were picked from); held units go on quality hold under one QH document; scrapped units are booked in as damaged and written off. Lots are kept.
+         *
+         *     Requires permission `orders.return.receive`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What happens to every received unit; per line they add up to what was received. */
+                        entries: {
+                            lineNo: number;
+                            /** @enum {string} */
+                            disposition: "restock" | "hold" | "scrap";
+                            qty: number;
+                            /**
+                             * Format: uuid
+                             * @description Default: the bin the order was picked from.
+                             */
+                            binId?: string;
+                            /**
+                             * Format: uuid
+                             * @description Default: the lot shipped, when there was only one.
+                             */
+                            lotId?: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            /** @description Quality-hold document of held units. */
+                            holdDocNo: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the refund (units received × their price, less a restocking fee) and close the return
+         * @description Requires permission `orders.return.settle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        restockingFeeFen?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            refundFen: number;
+                            /** @enum {string} */
+                            refundStatus: "pending" | "refunded";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/refund/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the refund paid out, with the payment reference
+         * @description Requires permission `orders.return.settle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Payment or channel refund reference. */
+                        reference: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            refundFen: number;
+                            /** @enum {string} */
+                            refundStatus: "pending" | "refunded";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/replacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange: order the replacement (ordinary intake and allocation) and close the return
+         * @description Requires permission `orders.return.settle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines?: {
+                            lineNo: number;
+                            qty: number;
+                            skuCode?: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            replacementOrder: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/returns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an inspected return with neither refund nor replacement, with the reason
+         * @description Requires permission `orders.return.settle`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "awaiting_goods" | "received" | "inspected" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            orderStatus: "created" | "exception" | "validated" | "allocated" | "released" | "picking" | "packed" | "shipped" | "in_transit" | "delivered" | "cancelled" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/templates": {
         parameters: {
             query?: never;

@@ -30,6 +30,7 @@ import {
   NodeIndexOutlined,
   ReconciliationOutlined,
   RiseOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScanOutlined,
@@ -93,6 +94,7 @@ export const NAVIGATION: (NavLeaf | NavGroup)[] = [
         perm: PERM.orderRead,
       },
       { path: '/orders/import', label: 'orderImport', icon: <UploadOutlined />, perm: PERM.orderImport },
+      { path: '/returns', label: 'returns', icon: <RollbackOutlined />, perm: PERM.returnRead },
       {
         path: '/notifications/settings',
         label: 'notificationSettings',

@@ -6,6 +6,7 @@ import { enOps } from './en.ops';
 import { enOrders } from './en.orders';
 import { enOutbound } from './en.outbound';
 import { enPlanning } from './en.planning';
+import { enReturns } from './en.returns';
 import { enStockOps } from './en.stockops';
 import { enTransport } from './en.transport';
 import { enViews } from './en.views';
@@ -119,6 +120,7 @@ export const en: Messages = {
     orderImport: 'Import orders',
     notificationSettings: 'Notifications',
     webhooks: 'Webhooks',
+    returns: 'Returns',
     skus: 'SKUs',
     import: 'Import',
     inventory: 'Warehousing',
@@ -477,6 +479,7 @@ export const en: Messages = {
   ...enOps,
   ...enColdChain,
   ...enTransport,
+  ...enDispatch,
   ...enWarehouse,
   ...enPlanning,
   ...enOrders,
@@ -485,5 +488,5 @@ export const en: Messages = {
   ...enNotifications,
   ...enInbox,
   ...enViews,
-  ...enDispatch,
+  ...enReturns,
 };

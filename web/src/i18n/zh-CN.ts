@@ -11,6 +11,7 @@ import { zhCNOps } from './zh-CN.ops';
 import { zhCNOrders } from './zh-CN.orders';
 import { zhCNOutbound } from './zh-CN.outbound';
 import { zhCNPlanning } from './zh-CN.planning';
+import { zhCNReturns } from './zh-CN.returns';
 import { zhCNStockOps } from './zh-CN.stockops';
 import { zhCNTransport } from './zh-CN.transport';
 import { zhCNViews } from './zh-CN.views';
@@ -120,6 +121,7 @@ export const zhCN = {
     orderImport: '导入订单',
     notificationSettings: '通知设置',
     webhooks: 'Webhook',
+    returns: '退换货',
     skus: '商品列表',
     import: '批量导入',
     inventory: '仓储',
@@ -473,6 +475,7 @@ export const zhCN = {
   ...zhCNOps,
   ...zhCNColdChain,
   ...zhCNTransport,
+  ...zhCNDispatch,
   ...zhCNWarehouse,
   ...zhCNPlanning,
   ...zhCNOrders,
@@ -481,7 +484,7 @@ export const zhCN = {
   ...zhCNNotifications,
   ...zhCNInbox,
   ...zhCNViews,
-  ...zhCNDispatch,
+  ...zhCNReturns,
 };
 
 /** The shape every language must provide: same keys, string values. */

@@ -6,6 +6,7 @@ import { DateTime } from '../../components/date-time';
 import { FullPageSpinner } from '../../components/full-page-spinner';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
+import { OrderReturnsCard } from '../returns/order-returns-card';
 import { OrderActions } from './order-actions';
 import {
   ConsigneeCard,
@@ -96,6 +97,7 @@ export function OrderDetailPage() {
             </Descriptions>
           </Card>
           <FamilyCard order={o} />
+          <OrderReturnsCard order={o} />
           <HistoryCard order={o} />
         </Col>
       </Row>
