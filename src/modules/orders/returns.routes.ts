@@ -6,7 +6,7 @@ import { accessibleOrder, scopeOf } from './order.query';
 import { withMerchantNames } from './order.views';
 import { timeZoneOf } from './orders.deps';
 import { returnDetail } from './returns.detail';
-import { portalView, verifyConsumer } from './returns.portal';
+import { portalView } from './returns.portal';
 import { listReturns } from './returns.query';
 import { deadlineOf, RETURNABLE_ORDER, returnableLines, windowBasis } from './returns.rules';
 import {
@@ -24,6 +24,7 @@ import {
 } from './returns.schemas';
 import { requestReturn } from './returns.service';
 import { getReturnSettings, returnSettingsSchema, updateReturnSettings } from './returns.settings';
+import { verifyConsumer } from './tracking.service';
 
 const tags = ['orders: returns'];
 

@@ -80,11 +80,17 @@ async function timelineOf(db: Db, order: OrderRow) {
   };
 }
 
-export async function trackOrder(
+/**
+ * The consumer's proof (order number + the last four digits of the consignee's phone), counted in
+ * the attempt table and limited per address and per order. One answer for "no such order" and
+ * "wrong digits": the lookup tells nothing about others' orders. Tracking and the returns portal
+ * both go through here, so neither is a way around the other's limits.
+ */
+export async function verifyConsumer(
   db: Db,
   input: { number: string; phoneLast4: string; ip: string },
   now: Date,
-): Promise<TrackingView> {
+): Promise<OrderRow> {
   const number = input.number.trim().toUpperCase();
   const o = ordersDb(db);
   const since = (ms: number) => new Date(now.getTime() - ms);
@@ -122,8 +128,17 @@ export async function trackOrder(
       .where('at', '<', since(86_400_000))
       .execute();
   });
-  // One answer for "no such order" and "wrong digits": the lookup tells nothing about others' orders.
   if (!order || !ok) throw new AppError('not_found', 'orders.tracking_not_found');
+  return order;
+}
+
+export async function trackOrder(
+  db: Db,
+  input: { number: string; phoneLast4: string; ip: string },
+  now: Date,
+): Promise<TrackingView> {
+  const order = await verifyConsumer(db, input, now);
+  const o = ordersDb(db);
   const parts = order.parent_id
     ? []
     : ((await o
