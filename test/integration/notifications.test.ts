@@ -6,6 +6,7 @@ import {
   DEFAULT_POLICY,
   deliverDue,
   loggingSms,
+  NOTIFY_TOPICS,
   notificationsHandler,
   planNotifications,
 } from '../../src/modules/notifications';
@@ -270,7 +271,7 @@ describe('order milestone notifications', () => {
   it('manages templates, refusing bad input with problem+json in the caller’s language', async () => {
     const cs = await sys.login('cssupervisor');
     const list = (await cs.get('/api/notifications/templates')).body;
-    expect(list.items).toHaveLength(7 * 2 * 2);
+    expect(list.items).toHaveLength(NOTIFY_TOPICS.length * 2 * 2);
     const saved = await cs.put('/api/notifications/templates/orders.order_delivered/sms/zh-CN', {
       body: '{{consigneeName}}，订单{{orderNumber}}已送达',
     });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggingSms } from '../../src/modules/notifications';
 import type { Agent, TestSystem } from '../helpers/system';
 import { startTestSystem } from '../helpers/system';
 import { newSku, orderBody, stock, type TestSku, type World, worldOf } from './orders.support';
@@ -294,6 +295,22 @@ describe('a consumer return: rules, approval, receiving, inspection, refund', ()
         'orders.refund_completed',
       ]),
     );
+    // The consumer is told by SMS when the return is approved, collected and refunded, with the RT number.
+    let sms: Array<{ topic: string; status: string; payload?: unknown }> = [];
+    for (let i = 0; i < 200; i++) {
+      const res = await w.admin.get(`/api/notifications/deliveries?orderId=${order.id}&limit=100`);
+      expect(res.status, res.text).toBe(200);
+      sms = res.body.items.filter((d: { channel: string }) => d.channel === 'sms');
+      const topics = new Set(sms.filter((d) => d.status === 'sent').map((d) => d.topic));
+      if (['orders.return_approved', 'orders.refund_completed'].every((t) => topics.has(t))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const sent = sms.filter((d) => d.status === 'sent').map((d) => d.topic);
+    expect(sent).toEqual(expect.arrayContaining(['orders.return_approved', 'orders.refund_completed']));
+    const texts = loggingSms.sent.filter((m) => m.text.includes(number)).map((m) => m.text);
+    expect(texts.some((t) => t.includes('已同意'))).toBe(true);
+    expect(texts.some((t) => t.includes('已完成退款'))).toBe(true);
+
     const { rows } = await sql<{ action: string }>`select action from platform.audit_log
       where entity = 'order_return' and entity_id = ${id} order by at`.execute(sys.app.db);
     expect(rows.map((r) => r.action)).toEqual(

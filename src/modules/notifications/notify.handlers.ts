@@ -23,6 +23,10 @@ const STATUS_OF: Record<NotifyTopic, string> = {
   'orders.order_cancelled': 'cancelled',
   'orders.order_returned': 'returned',
   'orders.intercept_requested': 'intercept_requested',
+  'orders.return_approved': 'return_approved',
+  'orders.return_rejected': 'return_rejected',
+  'orders.return_pickup_requested': 'return_pickup',
+  'orders.refund_completed': 'refunded',
 };
 
 function valuesOf(topic: NotifyTopic, c: OrderContact, payload: Record<string, unknown>): Placeholders {
@@ -34,6 +38,8 @@ function valuesOf(topic: NotifyTopic, c: OrderContact, payload: Record<string, u
     waybillNo: String(payload.waybillNo ?? c.waybillNo ?? ''),
     trackingUrl: trackingUrl(c.number),
     status: STATUS_OF[topic],
+    // Return events carry the RT number; order milestones have none.
+    returnNumber: typeof payload.returnId === 'string' ? String(payload.number ?? '') : '',
   };
 }
 

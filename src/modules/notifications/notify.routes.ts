@@ -50,7 +50,7 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Message templates for every order milestone × channel (sms, email) × language',
       description:
         'Placeholders: {{orderNumber}}, {{consigneeName}}, {{promisedDate}}, {{carrier}}, {{waybillNo}}, ' +
-        '{{trackingUrl}}, {{status}}. `custom` is false while the built-in text is used.',
+        '{{trackingUrl}}, {{status}}, {{returnNumber}} (return events). `custom` is false while the built-in text is used.',
       response: { 200: z.object({ items: z.array(templateSchema), channels: channelsSchema }) },
     },
     handler: async () => ({ items: await listTemplates(app.db), channels: await channelSettings(app.db) }),

@@ -9,6 +9,11 @@ export const NOTIFY_TOPICS = [
   'orders.order_cancelled',
   'orders.order_returned',
   'orders.intercept_requested',
+  // Returns (退换货): the consumer hears when the request is decided, collected and refunded.
+  'orders.return_approved',
+  'orders.return_rejected',
+  'orders.return_pickup_requested',
+  'orders.refund_completed',
 ] as const;
 export type NotifyTopic = (typeof NOTIFY_TOPICS)[number];
 
@@ -21,6 +26,7 @@ export const PLACEHOLDERS = [
   'waybillNo',
   'trackingUrl',
   'status',
+  'returnNumber',
 ] as const;
 export type Placeholders = Record<(typeof PLACEHOLDERS)[number], string>;
 
@@ -92,6 +98,46 @@ export const DEFAULT_TEMPLATES: Record<NotifyTopic, Record<TemplateLang, Default
     en: zh(
       'Order {{orderNumber}} being intercepted',
       '[Wayline] Order {{orderNumber}} is being intercepted and will be returned.',
+    ),
+  },
+  'orders.return_approved': {
+    'zh-CN': zh(
+      '退货申请 {{returnNumber}} 已同意',
+      '【Wayline】{{consigneeName}}您好，订单{{orderNumber}}的退货申请{{returnNumber}}已同意，我们将安排取件或告知退回地址。',
+    ),
+    en: zh(
+      'Return {{returnNumber}} approved',
+      '[Wayline] Hello {{consigneeName}}, your return {{returnNumber}} for order {{orderNumber}} is approved; we will arrange the pickup or tell you where to send it.',
+    ),
+  },
+  'orders.return_rejected': {
+    'zh-CN': zh(
+      '退货申请 {{returnNumber}} 未通过',
+      '【Wayline】订单{{orderNumber}}的退货申请{{returnNumber}}未通过审核，如有疑问请联系商家客服。',
+    ),
+    en: zh(
+      'Return {{returnNumber}} declined',
+      '[Wayline] Your return {{returnNumber}} for order {{orderNumber}} was declined. Please contact the shop with any questions.',
+    ),
+  },
+  'orders.return_pickup_requested': {
+    'zh-CN': zh(
+      '退货 {{returnNumber}} 已预约上门取件',
+      '【Wayline】退货{{returnNumber}}已预约{{carrier}}上门取件，请备好商品及配件。',
+    ),
+    en: zh(
+      'Pickup booked for return {{returnNumber}}',
+      '[Wayline] A {{carrier}} pickup is booked for return {{returnNumber}}; please have the goods and accessories ready.',
+    ),
+  },
+  'orders.refund_completed': {
+    'zh-CN': zh(
+      '退货 {{returnNumber}} 已退款',
+      '【Wayline】订单{{orderNumber}}的退货{{returnNumber}}已完成退款，请留意原支付渠道到账。',
+    ),
+    en: zh(
+      'Refund for return {{returnNumber}} paid',
+      '[Wayline] The refund for return {{returnNumber}} (order {{orderNumber}}) has been paid to your original payment method.',
     ),
   },
 };

@@ -8176,7 +8176,7 @@ export interface paths {
         };
         /**
          * Message templates for every order milestone × channel (sms, email) × language
-         * @description Placeholders: {{orderNumber}}, {{consigneeName}}, {{promisedDate}}, {{carrier}}, {{waybillNo}}, {{trackingUrl}}, {{status}}. `custom` is false while the built-in text is used.
+         * @description Placeholders: {{orderNumber}}, {{consigneeName}}, {{promisedDate}}, {{carrier}}, {{waybillNo}}, {{trackingUrl}}, {{status}}, {{returnNumber}} (return events). `custom` is false while the built-in text is used.
          *
          *     Requires permission `notifications.template.manage`.
          *
@@ -8200,7 +8200,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                                event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested" | "orders.return_approved" | "orders.return_rejected" | "orders.return_pickup_requested" | "orders.refund_completed";
                                 /** @enum {string} */
                                 channel: "sms" | "email";
                                 /** @enum {string} */
@@ -8254,7 +8254,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                    event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested" | "orders.return_approved" | "orders.return_rejected" | "orders.return_pickup_requested" | "orders.refund_completed";
                     channel: "sms" | "email";
                     lang: "zh-CN" | "en";
                 };
@@ -8280,7 +8280,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested";
+                            event: "orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested" | "orders.return_approved" | "orders.return_rejected" | "orders.return_pickup_requested" | "orders.refund_completed";
                             /** @enum {string} */
                             channel: "sms" | "email";
                             /** @enum {string} */
@@ -8436,7 +8436,7 @@ export interface paths {
                         /** Format: uri */
                         url: string;
                         /** @default [] */
-                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested")[];
+                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested" | "orders.return_approved" | "orders.return_rejected" | "orders.return_pickup_requested" | "orders.refund_completed")[];
                     };
                 };
             };
@@ -8528,7 +8528,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url?: string;
-                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested")[];
+                        events?: ("orders.order_released" | "orders.order_shipped" | "orders.order_in_transit" | "orders.order_delivered" | "orders.order_cancelled" | "orders.order_returned" | "orders.intercept_requested" | "orders.return_approved" | "orders.return_rejected" | "orders.return_pickup_requested" | "orders.refund_completed")[];
                         /** @enum {string} */
                         status?: "active" | "disabled";
                         rotateSecret?: boolean;

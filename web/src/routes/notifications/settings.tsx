@@ -36,7 +36,7 @@ import { useNotifyError } from '../../lib/use-notify-error';
 export type Topic = Template['event'];
 
 const PLACEHOLDERS =
-  '{{orderNumber}} {{consigneeName}} {{promisedDate}} {{carrier}} {{waybillNo}} {{trackingUrl}} {{status}}';
+  '{{orderNumber}} {{consigneeName}} {{promisedDate}} {{carrier}} {{waybillNo}} {{trackingUrl}} {{status}} {{returnNumber}}';
 const STATUS_COLOR: Record<Delivery['status'], string> = {
   pending: 'processing',
   sent: 'success',

@@ -37,6 +37,10 @@ const TOPICS = [
   'orders.order_cancelled',
   'orders.order_returned',
   'orders.intercept_requested',
+  'orders.return_approved',
+  'orders.return_rejected',
+  'orders.return_pickup_requested',
+  'orders.refund_completed',
 ] as const;
 
 /** /notifications/webhooks — a merchant's webhook endpoints (staff see every merchant's), secret shown once. */
