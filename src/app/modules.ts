@@ -1,4 +1,4 @@
-import { createCatalogModule, getSku, getSkusByIds, listSkus } from '../modules/catalog';
+import { createCatalogModule, getSku, getSkusByCodes, getSkusByIds, listSkus } from '../modules/catalog';
 import {
   adjust,
   createInventoryModule,
@@ -102,6 +102,8 @@ export function compose(
     merchantNames,
     listSkus,
     getSku,
+    skusByCodes: getSkusByCodes,
+    skusByIds: getSkusByIds,
     listWarehouses,
     listStock,
     reserve,

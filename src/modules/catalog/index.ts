@@ -55,4 +55,4 @@ export {
   runCatalogImport,
 } from './sku-import.service';
 export { type ImportFileOptions, importCatalogFile } from './sku-import-file.service';
-export { getSkusByIds } from './sku-lookup.service';
+export { getSkusByCodes, getSkusByIds } from './sku-lookup.service';

@@ -13,9 +13,19 @@ export interface KnownWarehouse extends PlanWarehouse {
   nameEn: string;
 }
 
+/** Parsed warehouse provinces by city and address (a pure function of the text, so kept). */
+const provinces = new Map<string, string | null>();
+
 /** The warehouse's province from its address (or its city), for zones and service levels. */
 function provinceOf(w: WarehouseInfo): string | null {
-  return parseAddress(w.address).provinceCode ?? parseAddress(`${w.city}市${w.address}`).provinceCode;
+  const key = `${w.city}\u0000${w.address}`;
+  let code = provinces.get(key);
+  if (code === undefined) {
+    code = parseAddress(w.address).provinceCode ?? parseAddress(`${w.city}市${w.address}`).provinceCode;
+    if (provinces.size >= 10_000) provinces.clear();
+    provinces.set(key, code);
+  }
+  return code;
 }
 
 export async function activeWarehouses(db: Db | Trx): Promise<KnownWarehouse[]> {

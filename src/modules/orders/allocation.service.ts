@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit';
+import { type AuditEntry, recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Trx } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { AppError, isAppError } from '../../platform/lib/errors';
@@ -33,23 +33,41 @@ export interface AllocationOutcome {
 
 const ATTEMPTS = 2;
 
+/**
+ * What a caller already holds for an order it has just written in this same transaction (intake):
+ * the row and lines as written (no other transaction can see or lock them yet, so they are not read
+ * back), the desk settings of this request, and the SKU facts it looked up.
+ */
+export interface KnownOrder {
+  /** Only for an order written in the caller's transaction; anything committed is read and locked again. */
+  written?: { order: OrderRow; lines: OrderLineRow[] };
+  settings?: OrdersSettings;
+  skuFacts?: (skuId: string) => { minRemainingShelfLifeDays: number | null } | undefined;
+  /** When given, the audit entries are added here for the caller to write with its own (one statement). */
+  auditTo?: AuditEntry[];
+}
+
 export async function allocateOrder(
   trx: Trx,
   orderId: string,
   ctx: StateContext,
+  known?: KnownOrder,
 ): Promise<AllocationOutcome> {
-  const order = await getOrderRow(trx, orderId, true);
+  const written = known?.written?.order.id === orderId ? known.written : null;
+  const order = written?.order ?? (await getOrderRow(trx, orderId, true));
   assertTransition(order, 'allocated');
-  const lines = await linesOf(trx, orderId);
+  const lines = written?.lines ?? (await linesOf(trx, orderId));
   if (lines.some((l) => !l.sku_id || l.qty <= 0))
     throw new AppError('conflict', 'orders.not_allocatable', { number: order.number });
-  const settings = await getSettings(trx);
+  const settings = known?.settings ?? (await getSettings(trx));
   const warehouses = await activeWarehouses(trx);
   const merged = mergeBySku(lines);
   const skus = await Promise.all(
     merged.map(async (l) => ({
       skuId: l.skuId,
-      minRemainingShelfLifeDays: (await ordersDeps().getSku(trx, l.skuId, null)).minRemainingShelfLifeDays,
+      minRemainingShelfLifeDays: (
+        known?.skuFacts?.(l.skuId) ?? (await ordersDeps().getSku(trx, l.skuId, null))
+      ).minRemainingShelfLifeDays,
     })),
   );
   const transitDays = await transitDaysFor(trx, order.province_code, order.service_type);
@@ -63,18 +81,18 @@ export async function allocateOrder(
       transitDays,
       splitMinSavingFen: settings.splitMinSavingFen,
     });
-    if (!plan.ok) return toException(trx, order, plan, ctx);
+    if (!plan.ok) return toException(trx, order, lines, plan, ctx);
     await sql`savepoint orders_allocate`.execute(trx);
     try {
       const reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
       await sql`release savepoint orders_allocate`.execute(trx);
-      return await persist(trx, order, plan, reserved, warehouses, settings, ctx);
+      return await persist(trx, order, plan, reserved, warehouses, settings, ctx, known?.auditTo);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
       await sql`rollback to savepoint orders_allocate`.execute(trx);
       if (attempt >= ATTEMPTS) {
         const short: PlanResult = { ok: false, code: 'out_of_stock', short: [], candidates: plan.candidates };
-        return toException(trx, order, short, ctx, error.params);
+        return toException(trx, order, lines, short, ctx, error.params);
       }
     }
   }
@@ -149,6 +167,7 @@ async function persist(
   warehouses: KnownWarehouse[],
   settings: OrdersSettings,
   ctx: StateContext,
+  auditTo: AuditEntry[] | undefined,
 ): Promise<AllocationOutcome> {
   const codeOf = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
   const params = decisionParams(plan, codeOf);
@@ -160,35 +179,34 @@ async function persist(
       cutoffHour: settings.cutoffHour,
       timeZone: timeZoneOf(),
     });
-    if (r.allocations.length)
-      await ordersDb(trx)
-        .insertInto('orders.allocation')
-        .values(
-          r.allocations.map((a) => ({
-            order_id: target.id,
-            sku_id: a.skuId,
-            warehouse_id: a.warehouseId,
-            bin_id: a.binId,
-            bin_code: a.binCode,
-            lot_id: a.lotId,
-            lot_code: a.lotCode,
-            expiry_date: a.expiryDate,
-            qty: a.qty,
-            picked_qty: 0,
-          })),
-        )
-        .execute();
-    await ordersDb(trx)
-      .insertInto('orders.decision')
-      .values({
-        order_id: target.id,
-        at: ctx.now,
-        kind: 'allocation',
-        code: r.order ? 'split_part' : plan.code,
-        params: JSON.stringify(r.order ? { ...params, from: order.number } : params) as never,
-        candidates: JSON.stringify(plan.candidates) as never,
-      })
-      .execute();
+    const decision = {
+      order_id: target.id,
+      at: ctx.now,
+      kind: 'allocation',
+      code: r.order ? 'split_part' : plan.code,
+      params: JSON.stringify(r.order ? { ...params, from: order.number } : params) as never,
+      candidates: JSON.stringify(plan.candidates) as never,
+    };
+    const allocations = r.allocations.map((a) => ({
+      order_id: target.id,
+      sku_id: a.skuId,
+      warehouse_id: a.warehouseId,
+      bin_id: a.binId,
+      bin_code: a.binCode,
+      lot_id: a.lotId,
+      lot_code: a.lotCode,
+      expiry_date: a.expiryDate,
+      qty: a.qty,
+      picked_qty: 0,
+    }));
+    // The bins and lots reserved, and why: one statement.
+    await (allocations.length
+      ? ordersDb(trx)
+          .with('reserved', (db) => db.insertInto('orders.allocation').values(allocations))
+          .insertInto('orders.decision')
+          .values(decision)
+      : ordersDb(trx).insertInto('orders.decision').values(decision)
+    ).execute();
     await transition(
       trx,
       target,
@@ -210,19 +228,16 @@ async function persist(
         issues: JSON.stringify([]) as never,
       },
     );
-    await recordAudit(
-      trx,
-      ctx.actor,
-      {
-        action: 'allocate',
-        entity: ORDER_ENTITY,
-        entityId: target.id,
-        summary: `${target.number} → ${codeOf(r.parcel.warehouseId)} (${plan.code})`,
-        after: { warehouseId: r.parcel.warehouseId, allocations: r.allocations },
-        merchantId: order.merchant_id,
-      },
-      ctx.now,
-    );
+    const audit: AuditEntry = {
+      action: 'allocate',
+      entity: ORDER_ENTITY,
+      entityId: target.id,
+      summary: `${target.number} → ${codeOf(r.parcel.warehouseId)} (${plan.code})`,
+      after: { warehouseId: r.parcel.warehouseId, allocations: r.allocations },
+      merchantId: order.merchant_id,
+    };
+    if (auditTo) auditTo.push(audit);
+    else await recordAudit(trx, ctx.actor, audit, ctx.now);
     await publish(
       trx,
       'orders.order_allocated',
@@ -241,7 +256,11 @@ async function persist(
       promisedDate: promise.promised,
     });
   }
-  if (settings.autoRelease) for (const p of outcome.parts) await releaseToWarehouse(trx, p.id, ctx);
+  if (settings.autoRelease) {
+    // The release writes its own audit entry: the ones held back go first.
+    if (auditTo?.length) await recordAudits(trx, ctx.actor, auditTo.splice(0), ctx.now);
+    for (const p of outcome.parts) await releaseToWarehouse(trx, p.id, ctx);
+  }
   return outcome;
 }
 
@@ -270,11 +289,11 @@ function decisionParams(plan: Extract<PlanResult, { ok: true }>, codeOf: (id: st
 async function toException(
   trx: Trx,
   order: OrderRow,
+  lines: OrderLineRow[],
   plan: Extract<PlanResult, { ok: false }>,
   ctx: StateContext,
   raced?: Record<string, unknown>,
 ): Promise<AllocationOutcome> {
-  const lines = await linesOf(trx, order.id);
   const codeOfSku = (id: string) => lines.find((l) => l.sku_id === id)?.sku_code ?? id;
   const items = plan.short.map((s) => `${codeOfSku(s.skuId)} (${s.wanted}/${s.available})`).join(', ');
   const params: Record<string, string | number> =

@@ -1,12 +1,19 @@
+import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
 import { allocateOrder } from './allocation.service';
-import { type OrderDraft, type OrderInput, orderInput } from './order.input';
-import { type IntakeContext, type IntakeItem, type IntakeOutcome, intakeOrders } from './order.intake';
+import { type OrderInput, orderInput } from './order.input';
+import {
+  type IntakeContext,
+  type IntakeItem,
+  type IntakeOutcome,
+  intakeOrders,
+  numberAhead,
+} from './order.intake';
 import { toFieldIssue } from './order.issues';
-import type { OrderStatus } from './order.tables';
+import type { OrderRow, OrderStatus } from './order.tables';
 import { ordersDeps, timeZoneOf } from './orders.deps';
 import { getSettings } from './orders.settings';
 import { skuLookupFor } from './sku.lookup';
@@ -34,6 +41,12 @@ function intakeContext(ctx: ApiContext, settings: IntakeContext['settings']): In
   };
 }
 
+/**
+ * Merchants known to exist, per database: merchants are never deleted, so once seen, a merchant
+ * need not be looked up again for every order.
+ */
+const knownMerchants = new WeakMap<Db, Set<string>>();
+
 /** The merchant an order is for: a merchant user's own, or the one staff name. */
 async function ownerOf(
   db: Db,
@@ -50,7 +63,15 @@ async function ownerOf(
     throw badRequest('validation_failed', {}, [
       { field, code: 'orders.merchant_required', message: 'orders.merchant_required' },
     ]);
-  if (!cache.has(requested)) cache.set(requested, await ordersDeps().merchantExists(db, requested));
+  if (!cache.has(requested)) {
+    const known = knownMerchants.get(db) ?? new Set<string>();
+    knownMerchants.set(db, known);
+    if (!known.has(requested) && (await ordersDeps().merchantExists(db, requested))) {
+      if (known.size >= 10_000) known.clear();
+      known.add(requested);
+    }
+    cache.set(requested, known.has(requested));
+  }
   if (!cache.get(requested))
     throw new AppError('unprocessable', 'orders.merchant_not_found', { merchant: requested });
   return requested;
@@ -59,16 +80,38 @@ async function ownerOf(
 export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Promise<IntakeOutcome> {
   const merchantId = await ownerOf(db, body.merchantId, ctx, 'body.merchantId', new Map());
   const { merchantId: _given, ...rest } = body;
-  const draft: OrderDraft = { ...rest, merchantId };
-  const skus = await skuLookupFor(db, [draft]);
+  const items: IntakeItem[] = [{ index: 0, draft: { ...rest, merchantId } }];
+  const skus = await skuLookupFor(
+    db,
+    items.map((i) => i.draft),
+  );
+  const settings = await getSettings(db);
+  const ahead = await numberAhead(db, items, ctx.now, timeZoneOf());
   return inTransaction(db, async (trx) => {
-    const settings = await getSettings(trx);
-    const [outcome] = await intakeOrders(trx, [{ index: 0, draft }], skus, intakeContext(ctx, settings));
+    // The audit entries of intake and allocation are written together at the end.
+    const auditTo: AuditEntry[] = [];
+    const [outcome] = await intakeOrders(trx, items, skus, {
+      ...intakeContext(ctx, settings),
+      ahead,
+      auditTo,
+    });
+    let status = outcome.status;
     if (outcome.result === 'created' && outcome.status === 'validated' && settings.autoAllocate) {
-      const allocation = await allocateOrder(trx, outcome.id, ctx);
-      return { ...outcome, status: allocation.status as OrderStatus };
+      // The order and lines were written just now in this transaction: allocation takes them as they are.
+      const written = outcome.created && {
+        order: { ...outcome.created.row, version: 1 } as OrderRow,
+        lines: outcome.created.lines,
+      };
+      const allocation = await allocateOrder(trx, outcome.id, ctx, {
+        written,
+        settings,
+        skuFacts: skus.byId,
+        auditTo,
+      });
+      status = allocation.status as OrderStatus;
     }
-    return outcome;
+    await recordAudits(trx, ctx.actor, auditTo, ctx.now);
+    return { ...outcome, status };
   });
 }
 
@@ -130,14 +173,22 @@ export async function createOrderBatch(db: Db, bodies: unknown[], ctx: ApiContex
     items.map((i) => i.draft),
   );
   const settings = await getSettings(db);
+  const ahead = await numberAhead(db, items, ctx.now, timeZoneOf());
   const outcomes = items.length
-    ? await inTransaction(db, (trx) => intakeOrders(trx, items, skus, intakeContext(ctx, settings)))
+    ? await inTransaction(db, (trx) =>
+        intakeOrders(trx, items, skus, { ...intakeContext(ctx, settings), ahead }),
+      )
     : [];
   for (const o of outcomes) {
     let status = o.status;
     // Each allocation in its own transaction: one order short of stock does not hold up the others.
     if (o.result === 'created' && o.status === 'validated' && settings.autoAllocate)
-      status = (await inTransaction(db, (trx) => allocateOrder(trx, o.id, ctx))).status as OrderStatus;
+      status = (
+        await inTransaction(db, (trx) =>
+          // Committed already: the order is read again (and locked); settings and SKU facts are reused.
+          allocateOrder(trx, o.id, ctx, { settings, skuFacts: skus.byId }),
+        )
+      ).status as OrderStatus;
     results.push({
       index: o.index,
       result: o.result,

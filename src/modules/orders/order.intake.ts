@@ -1,20 +1,17 @@
-import { recordAudits } from '../../platform/audit/audit';
-import type { Trx } from '../../platform/db';
+import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
+import type { Db, Trx } from '../../platform/db';
 import { nextDocNumbers } from '../../platform/lib/doc-number';
 import { newId } from '../../platform/lib/ids';
 import type { OrderDraft } from './order.input';
 import {
-  blockedPhones,
+  crossCheckFacts,
   existingByChannelNo,
-  insertHistory,
-  insertLines,
-  insertOrders,
+  insertOrdersWithLines,
   type NewHistory,
   type NewOrderRow,
-  recentByDedupeKey,
 } from './order.repo';
 import type { StateContext } from './order.state';
-import type { OrderLineRow, OrderSource, OrderStatus } from './order.tables';
+import type { OrderLineRow, OrderRow, OrderSource, OrderStatus } from './order.tables';
 import { type CheckedOrder, checkOrder, crossCheck, type SkuLookup } from './order.validate';
 import type { OrdersSettings } from './orders.settings';
 
@@ -29,6 +26,18 @@ export interface IntakeContext extends StateContext {
   importJobId?: string | null;
   timeZone: string;
   settings: OrdersSettings;
+  /**
+   * Taken before the transaction (`numberAhead`): the channel orders already stored, and the numbers
+   * for the fresh ones — so the daily number counter is not held for the whole transaction.
+   */
+  ahead?: NumbersAhead;
+  /** When given, the intake's audit entries are added here for the caller to write with its own. */
+  auditTo?: AuditEntry[];
+}
+
+export interface NumbersAhead {
+  existing: Map<string, Pick<OrderRow, 'id' | 'number' | 'status'>>;
+  numbers: string[];
 }
 
 export interface IntakeItem {
@@ -45,6 +54,8 @@ export interface IntakeOutcome {
   number: string;
   status: OrderStatus;
   reasons: string[];
+  /** For an order created here: the rows just written (allocation in the same transaction reuses them). */
+  created?: { row: NewOrderRow; lines: OrderLineRow[] };
 }
 
 export const ORDER_ENTITY = 'order';
@@ -62,16 +73,42 @@ const existingOutcome = (
 });
 const keyOf = (d: OrderDraft) => `${d.merchantId}|${d.channel}|${d.externalNo}`;
 
+/**
+ * Before the intake transaction (not inside one): which channel orders are already stored, and the
+ * numbers for the others, taken in their own short statement. Taken inside, the day's counter row
+ * stays locked until the whole intake and allocation commit, and concurrent orders queue on it.
+ * An order that then fails, or that a concurrent request stores first, leaves its number unused.
+ * Inside a caller's transaction nothing is taken ahead (the intake takes its numbers itself).
+ */
+export async function numberAhead(
+  db: Db,
+  items: IntakeItem[],
+  now: Date,
+  timeZone: string,
+): Promise<NumbersAhead | undefined> {
+  if (db.isTransaction || !items.length) return undefined;
+  const existing = await existingByChannelNo(
+    db,
+    items.map((i) => i.draft),
+  );
+  const fresh = new Set(items.map((i) => keyOf(i.draft)).filter((k) => !existing.has(k)));
+  // One autocommit statement: the counter row is locked only while it runs.
+  const numbers = await nextDocNumbers(db as unknown as Trx, 'SO', now, fresh.size, timeZone);
+  return { existing, numbers };
+}
+
 export async function intakeOrders(
   trx: Trx,
   items: IntakeItem[],
   skus: SkuLookup,
   ctx: IntakeContext,
 ): Promise<IntakeOutcome[]> {
-  const existing = await existingByChannelNo(
-    trx,
-    items.map((i) => i.draft),
-  );
+  const existing =
+    ctx.ahead?.existing ??
+    (await existingByChannelNo(
+      trx,
+      items.map((i) => i.draft),
+    ));
   const outcomes = new Map<number, IntakeOutcome>();
   const firstInBatch = new Map<string, number>();
   const fresh: Array<IntakeItem & { checked: CheckedOrder }> = [];
@@ -87,22 +124,16 @@ export async function intakeOrders(
       fresh.push({ ...item, checked: checkOrder(item.draft, skus) });
     }
   }
-  const numbers = await nextDocNumbers(trx, 'SO', ctx.now, fresh.length, ctx.timeZone);
+  const numbers =
+    ctx.ahead && ctx.ahead.numbers.length === fresh.length
+      ? ctx.ahead.numbers
+      : await nextDocNumbers(trx, 'SO', ctx.now, fresh.length, ctx.timeZone);
   await crossCheckBatch(trx, fresh, numbers, ctx);
 
   const rows = fresh.map((f, k) => orderRow(f.draft, f.checked, numbers[k], ctx));
-  const inserted = await insertOrders(trx, rows);
-  const lines: OrderLineRow[] = [];
+  const linesOf = rows.map((row, k) => lineRows(row.id, fresh[k].checked));
   const history: NewHistory[] = [];
-  const created: NewOrderRow[] = [];
-  const raced: IntakeItem[] = [];
-  fresh.forEach((f, k) => {
-    const row = rows[k];
-    if (!inserted.has(row.id)) {
-      raced.push(f);
-      return;
-    }
-    lines.push(...lineRows(row.id, f.checked));
+  for (const row of rows)
     history.push(
       {
         orderId: row.id,
@@ -121,6 +152,16 @@ export async function intakeOrders(
         details: row.reason_codes.length ? { reasons: row.reason_codes } : null,
       },
     );
+  // Orders, lines and history in one statement; an order someone else stored meanwhile is skipped.
+  const inserted = await insertOrdersWithLines(trx, rows, linesOf.flat(), history, ctx.actor, ctx.now);
+  const created: NewOrderRow[] = [];
+  const raced: IntakeItem[] = [];
+  fresh.forEach((f, k) => {
+    const row = rows[k];
+    if (!inserted.has(row.id)) {
+      raced.push(f);
+      return;
+    }
     created.push(row);
     outcomes.set(f.index, {
       index: f.index,
@@ -129,11 +170,12 @@ export async function intakeOrders(
       number: row.number,
       status: row.status,
       reasons: row.reason_codes,
+      created: { row, lines: linesOf[k] },
     });
   });
-  await insertLines(trx, lines);
-  await insertHistory(trx, history, ctx.actor, ctx.now);
-  await recordAudits(trx, ctx.actor, auditEntries(created, ctx), ctx.now);
+  const audits = auditEntries(created, ctx);
+  if (ctx.auditTo) ctx.auditTo.push(...audits);
+  else await recordAudits(trx, ctx.actor, audits, ctx.now);
 
   // Repeats within the batch, and orders someone else inserted meanwhile, point at the stored one.
   const late = [...repeats, ...raced];
@@ -164,8 +206,11 @@ function auditEntries(created: NewOrderRow[], ctx: IntakeContext): Parameters<ty
       merchantId: row.merchant_id,
     }));
   const byMerchant = new Map<string, NewOrderRow[]>();
-  for (const row of created)
-    byMerchant.set(row.merchant_id, [...(byMerchant.get(row.merchant_id) ?? []), row]);
+  for (const row of created) {
+    const rows = byMerchant.get(row.merchant_id);
+    if (rows) rows.push(row);
+    else byMerchant.set(row.merchant_id, [row]);
+  }
   return [...byMerchant].map(([merchantId, rows]) => ({
     action: 'create_batch',
     entity: ORDER_ENTITY,
@@ -190,24 +235,20 @@ async function crossCheckBatch(
   ctx: IntakeContext,
 ) {
   const byMerchant = new Map<string, number[]>();
-  for (const [k, f] of fresh.entries())
-    byMerchant.set(f.draft.merchantId, [...(byMerchant.get(f.draft.merchantId) ?? []), k]);
+  for (const [k, f] of fresh.entries()) {
+    const ks = byMerchant.get(f.draft.merchantId);
+    if (ks) ks.push(k);
+    else byMerchant.set(f.draft.merchantId, [k]);
+  }
   const windowMs = ctx.settings.duplicateWindowHours * 3_600_000;
   for (const [merchantId, ks] of byMerchant) {
-    const blocked = await blockedPhones(
+    const { blocked, recent } = await crossCheckFacts(
       trx,
       merchantId,
       ks.map((k) => fresh[k].checked.phone.normalised),
+      ks.map((k) => fresh[k].checked.dedupeKey),
+      windowMs > 0 ? new Date(ctx.now.getTime() - windowMs) : null,
     );
-    const recent =
-      windowMs > 0
-        ? await recentByDedupeKey(
-            trx,
-            merchantId,
-            ks.map((k) => fresh[k].checked.dedupeKey),
-            new Date(ctx.now.getTime() - windowMs),
-          )
-        : new Map<string, string>();
     const seen = new Map<string, string>();
     for (const k of ks) {
       const c = fresh[k].checked;

@@ -74,14 +74,14 @@ const encodedArrays = (rows: NewOrderRow[]) => ({
  * Insert orders; a (merchant, channel, external no) already taken is skipped (someone else's request
  * won the race). Returns the ids actually inserted.
  */
-export async function insertOrders(trx: Trx, rows: NewOrderRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
+/** `insert into orders."order" … on conflict do nothing returning id` for these rows. */
+function insertOrdersSql(rows: NewOrderRow[]) {
   const columns = ORDER_COLUMNS.map(([name]) => sql.ref(name));
   const params = ORDER_COLUMNS.map(
     ([name, type]) => sql`${rows.map((r) => plain(r[name]))}::${sql.raw(type)}[]`,
   );
   const e = encodedArrays(rows);
-  const { rows: inserted } = await sql<{ id: string }>`
+  return sql`
     insert into orders."order" (${sql.join(columns)}, reason_codes, overrides, address_notes, issues, address_suggestions)
     select ${sql.join(columns)},
       string_to_array(x_reasons, ','), string_to_array(x_overrides, ','), string_to_array(x_notes, ','),
@@ -90,21 +90,34 @@ export async function insertOrders(trx: Trx, rows: NewOrderRow[]): Promise<Set<s
       ${e.issues}::text[], ${e.suggestions}::text[])
       as t(${sql.join(columns)}, x_reasons, x_overrides, x_notes, x_issues, x_suggestions)
     on conflict (merchant_id, channel, external_no) where parent_id is null do nothing
-    returning id`.execute(trx);
+    returning id`;
+}
+
+export async function insertOrders(trx: Trx, rows: NewOrderRow[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const { rows: inserted } = await sql<{ id: string }>`${insertOrdersSql(rows)}`.execute(trx);
   return new Set(inserted.map((r) => r.id));
 }
 
+const CHUNK = 20_000;
+
+/** The lines as a row source `l(id, order_id, …)`. */
+function linesSource(chunk: OrderLineRow[]) {
+  const col = <K extends keyof OrderLineRow>(k: K) => chunk.map((l) => l[k] ?? null);
+  return sql`unnest(${col('id')}::uuid[], ${col('order_id')}::uuid[], ${col('line_no')}::int[],
+    ${col('sku_id')}::uuid[], ${col('sku_code')}::text[], ${col('sku_name')}::text[], ${col('storage_class')}::text[],
+    ${col('unit_weight_g')}::int[], ${col('qty')}::int[], ${col('unit_price_fen')}::bigint[])
+    as l(id, order_id, line_no, sku_id, sku_code, sku_name, storage_class, unit_weight_g, qty, unit_price_fen)`;
+}
+
+const LINE_COLUMNS = sql.raw(
+  'id, order_id, line_no, sku_id, sku_code, sku_name, storage_class, unit_weight_g, qty, unit_price_fen',
+);
+
 export async function insertLines(trx: Trx, lines: OrderLineRow[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += 20_000) {
-    const chunk = lines.slice(i, i + 20_000);
-    const col = <K extends keyof OrderLineRow>(k: K) => chunk.map((l) => l[k] ?? null);
-    await sql`
-      insert into orders.order_line (id, order_id, line_no, sku_id, sku_code, sku_name, storage_class, unit_weight_g, qty, unit_price_fen)
-      select * from unnest(${col('id')}::uuid[], ${col('order_id')}::uuid[], ${col('line_no')}::int[],
-        ${col('sku_id')}::uuid[], ${col('sku_code')}::text[], ${col('sku_name')}::text[], ${col('storage_class')}::text[],
-        ${col('unit_weight_g')}::int[], ${col('qty')}::int[], ${col('unit_price_fen')}::bigint[])`.execute(
-      trx,
-    );
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    await sql`insert into orders.order_line (${LINE_COLUMNS})
+      select * from ${linesSource(lines.slice(i, i + CHUNK))}`.execute(trx);
   }
 }
 
@@ -117,23 +130,65 @@ export interface NewHistory {
   details: Record<string, unknown> | null;
 }
 
+type HistoryActor = { id: string | null; name: string };
+
+/** `insert into orders.order_history … select … from unnest(…) as t` (the caller may add a where on `t`). */
+function insertHistorySql(chunk: NewHistory[], actor: HistoryActor, at: Date) {
+  return sql`
+    insert into orders.order_history (order_id, at, actor_id, actor_name, action, from_status, to_status, note, details)
+    select t.order_id, ${at}::timestamptz, ${actor.id}::uuid, ${actor.name}::text, t.action, t.from_status, t.to_status,
+      t.note, t.details::jsonb
+    from unnest(${chunk.map((e) => e.orderId)}::uuid[], ${chunk.map((e) => e.action)}::text[],
+      ${chunk.map((e) => e.from)}::text[], ${chunk.map((e) => e.to)}::text[], ${chunk.map((e) => e.note)}::text[],
+      ${chunk.map((e) => (e.details ? JSON.stringify(e.details) : null))}::text[])
+      as t(order_id, action, from_status, to_status, note, details)`;
+}
+
 export async function insertHistory(
   trx: Trx,
   entries: NewHistory[],
-  actor: { id: string | null; name: string },
+  actor: HistoryActor,
   at: Date,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 20_000) {
-    const chunk = entries.slice(i, i + 20_000);
-    await sql`
-      insert into orders.order_history (order_id, at, actor_id, actor_name, action, from_status, to_status, note, details)
-      select t.order_id, ${at}::timestamptz, ${actor.id}::uuid, ${actor.name}::text, t.action, t.from_status, t.to_status,
-        t.note, t.details::jsonb
-      from unnest(${chunk.map((e) => e.orderId)}::uuid[], ${chunk.map((e) => e.action)}::text[],
-        ${chunk.map((e) => e.from)}::text[], ${chunk.map((e) => e.to)}::text[], ${chunk.map((e) => e.note)}::text[],
-        ${chunk.map((e) => (e.details ? JSON.stringify(e.details) : null))}::text[])
-        as t(order_id, action, from_status, to_status, note, details)`.execute(trx);
+  for (let i = 0; i < entries.length; i += CHUNK)
+    await insertHistorySql(entries.slice(i, i + CHUNK), actor, at).execute(trx);
+}
+
+/**
+ * New orders with their lines and history in one statement (one round trip for an intake). Orders
+ * whose (merchant, channel, external no) is already taken are skipped, and so are their lines and
+ * history. Returns the ids inserted.
+ */
+export async function insertOrdersWithLines(
+  trx: Trx,
+  rows: NewOrderRow[],
+  lines: OrderLineRow[],
+  history: NewHistory[],
+  actor: HistoryActor,
+  at: Date,
+): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  if (lines.length > CHUNK || history.length > CHUNK) {
+    const inserted = await insertOrders(trx, rows);
+    await insertLines(
+      trx,
+      lines.filter((l) => inserted.has(l.order_id)),
+    );
+    await insertHistory(
+      trx,
+      history.filter((h) => inserted.has(h.orderId)),
+      actor,
+      at,
+    );
+    return inserted;
   }
+  const { rows: inserted } = await sql<{ id: string }>`
+    with o as (${insertOrdersSql(rows)}),
+    l as (insert into orders.order_line (${LINE_COLUMNS})
+      select l.* from ${linesSource(lines)} where l.order_id in (select id from o)),
+    h as (${insertHistorySql(history, actor, at)} where t.order_id in (select id from o))
+    select id from o`.execute(trx);
+  return new Set(inserted.map((r) => r.id));
 }
 
 /** Root orders already taken, by `${merchantId}|${channel}|${externalNo}`. */
@@ -181,6 +236,47 @@ export async function recentByDedupeKey(
     for (const r of await q.execute()) if (!out.has(r.dedupe_key)) out.set(r.dedupe_key, r.number);
   }
   return out;
+}
+
+/**
+ * Both cross-checks of an intake in one statement: active blocklist entries for these phones
+ * (phone → reason, the merchant's own or everyone's) and, when `since` is set, recent orders not
+ * cancelled with these dedupe keys (key → number of the oldest). The same answers as
+ * `blockedPhones` and `recentByDedupeKey`.
+ */
+export async function crossCheckFacts(
+  db: Db | Trx,
+  merchantId: string,
+  phones: string[],
+  keys: string[],
+  since: Date | null,
+): Promise<{ blocked: Map<string, string>; recent: Map<string, string> }> {
+  const blocked = new Map<string, string>();
+  const recent = new Map<string, string>();
+  const uniquePhones = [...new Set(phones)];
+  const uniqueKeys = [...new Set(keys)];
+  for (let i = 0; i < Math.max(uniquePhones.length, uniqueKeys.length); i += 10_000) {
+    const { rows } = await sql<{ kind: 'blocked' | 'recent'; key: string; value: string }>`
+      select 'blocked' as kind, phone as key, reason as value, null::timestamptz as at, null::uuid as id
+        from orders.blocked_customer
+       where active and phone = any(${uniquePhones.slice(i, i + 10_000)}::text[])
+         and (merchant_id is null or merchant_id = ${merchantId}::uuid)
+      union all
+      -- Key by key through the (merchant, dedupe key, created) index, however many recent orders
+      -- the merchant has (a large import: thousands of keys against a table that grows meanwhile).
+      select 'recent', o.dedupe_key, o.number, o.created_at, o.id
+        from unnest(${uniqueKeys.slice(i, i + 10_000)}::text[]) as k(key)
+        cross join lateral (
+          select dedupe_key, number, created_at, id from orders."order"
+           where merchant_id = ${merchantId}::uuid and dedupe_key = k.key
+             and created_at >= ${since}::timestamptz and status <> 'cancelled') o
+       where ${since}::timestamptz is not null
+      order by kind, at, id`.execute(db);
+    for (const r of rows)
+      if (r.kind === 'blocked') blocked.set(r.key, r.value);
+      else if (!recent.has(r.key)) recent.set(r.key, r.value);
+  }
+  return { blocked, recent };
 }
 
 /** Active blocklist entries for these phones: phone → reason (merchant's own or everyone's). */

@@ -71,6 +71,9 @@ export interface OrdersDeps {
     merchantScope: string | null,
   ): Promise<{ items: SkuInfo[]; nextCursor: string | null }>;
   getSku(db: Db, id: string, merchantScope: string | null): Promise<SkuInfo>;
+  /** Many SKUs at once (one statement): a merchant's by code, or by id. Intake falls back to the calls above. */
+  skusByCodes?(db: Db, merchantId: string, codes: string[]): Promise<Map<string, SkuInfo>>;
+  skusByIds?(db: Db, ids: string[], merchantScope: string | null): Promise<Map<string, SkuInfo>>;
   listWarehouses(db: Db, principal: null): Promise<WarehouseInfo[]>;
   listStock(
     db: Db,

@@ -30,6 +30,13 @@ export async function skuLookupFor(db: Db, drafts: OrderDraft[]): Promise<SkuLoo
     byCode.set(`${s.merchantId}|${s.code}`, s);
   };
   for (const [merchantId, w] of wanted) {
+    if (w.ids.size + w.codes.size <= TARGETED_LIMIT && deps.skusByCodes && deps.skusByIds) {
+      // One statement for the codes and one for the ids (an order names a few SKUs).
+      if (w.codes.size)
+        for (const s of (await deps.skusByCodes(db, merchantId, [...w.codes])).values()) add(s);
+      if (w.ids.size) for (const s of (await deps.skusByIds(db, [...w.ids], merchantId)).values()) add(s);
+      continue;
+    }
     if (w.ids.size + w.codes.size <= TARGETED_LIMIT) {
       for (const id of w.ids) {
         try {

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+import { PreparingClient } from './prepared-client';
 
 /**
  * The database handle every module receives. Modules type their own tables on top of it with
@@ -38,6 +39,8 @@ const DATE = 1082;
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
+      // Parameterised statements are prepared once per connection (prepared-client.ts).
+      Client: PreparingClient,
       connectionString: target.url,
       max: target.maxConnections ?? 10,
       options: '-c TimeZone=UTC',

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Authenticator, actorOf } from '../auth/principal';
+import { type Authenticator, actorOf, type Principal } from '../auth/principal';
 import { pickLanguage } from '../i18n/i18n';
 import { AppError } from '../lib/errors';
 
@@ -14,6 +14,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * before the body is even validated, so a caller without access learns nothing about the input.
  */
 export function registerAccess(app: FastifyInstance, authenticator: Authenticator): void {
+  const bearers = bearerCache(authenticator);
   app.decorate('routeCatalogue', []);
   app.addHook('onRoute', (route) => {
     const url = route.url;
@@ -51,7 +52,7 @@ export function registerAccess(app: FastifyInstance, authenticator: Authenticato
       request.actor = actorOf(null, String(request.id));
       return;
     }
-    request.principal = await identify(request, authenticator, app.now());
+    request.principal = await identify(request, authenticator, bearers, app.now());
     request.actor = actorOf(request.principal, String(request.id));
 
     const principal = request.principal;
@@ -65,12 +66,55 @@ export function registerAccess(app: FastifyInstance, authenticator: Authenticato
       throw new AppError('forbidden', 'forbidden', { permission });
     }
   });
+
+  // Tokens, users and roles change only through the organisation API: forget the cached bearers
+  // once such a change is done, before its answer leaves.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/org/')) bearers.forget();
+    return payload;
+  });
 }
 
-async function identify(request: FastifyRequest, authenticator: Authenticator, now: Date) {
+/**
+ * Bearer principals for a moment: an integration calling many times a second is looked up (token,
+ * owner, grants) once per window, not on every request. Any change through the organisation API
+ * (revoking a token, a user, a role) empties the app's cache at once; other processes see such a
+ * change within the window. Unknown tokens are never kept.
+ */
+const BEARER_CACHE_MS = 2_000;
+
+function bearerCache(authenticator: Authenticator) {
+  const cache = new Map<string, { principal: Promise<Principal | null>; until: number }>();
+  return {
+    forget: () => cache.clear(),
+    async lookup(token: string, now: Date): Promise<Principal | null> {
+      // Wall-clock time: the window is an operational matter, apart from the business clock (`now`).
+      const at = performance.now();
+      const hit = cache.get(token);
+      if (hit && hit.until > at) return hit.principal;
+      // Requests arriving together share one lookup.
+      const principal = authenticator.fromBearer(token, now);
+      if (cache.size >= 1000) cache.clear();
+      cache.set(token, { principal, until: at + BEARER_CACHE_MS });
+      const found = await principal.catch((error: unknown) => {
+        cache.delete(token);
+        throw error;
+      });
+      if (!found && cache.get(token)?.principal === principal) cache.delete(token);
+      return found;
+    },
+  };
+}
+
+async function identify(
+  request: FastifyRequest,
+  authenticator: Authenticator,
+  bearers: ReturnType<typeof bearerCache>,
+  now: Date,
+) {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
-    const principal = await authenticator.fromBearer(authorization.slice(7).trim(), now);
+    const principal = await bearers.lookup(authorization.slice(7).trim(), now);
     // A bad bearer token is an error, not an anonymous request.
     if (!principal) throw new AppError('unauthenticated', 'unauthenticated');
     return principal;

@@ -1,0 +1,85 @@
+// Load generator for the order benchmark, in its own thread so the client's work does not run on the
+// server's event loop: `clients` keep-alive connections (fetch), each posting one order after another
+// for `seconds`, with a fresh Idempotency-Key and channel order number each time. Answers the count,
+// every latency (ms) and the outcomes.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const w = workerData;
+let h = w.seed | 0;
+const rand = () => {
+  h = (h + 0x6d2b79f5) | 0;
+  let t = Math.imul(h ^ (h >>> 15), 1 | h);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (list) => list[Math.floor(rand() * list.length)];
+
+function body(n) {
+  const [name, address] = pick(w.consignees);
+  const cold = rand() < w.chilledShare;
+  const pool = cold ? w.chilled : w.ambient;
+  const count = 1 + Math.floor(rand() * 3);
+  const codes = new Set();
+  while (codes.size < count) codes.add(pick(pool));
+  if (!cold && rand() < w.hotShare) codes.add(w.hot);
+  return {
+    merchantId: w.merchantId,
+    channel: 'bench',
+    externalNo: `${w.prefix}-${n}`,
+    consignee: {
+      name,
+      // A distinct mobile number per order: no two bench orders look like duplicates.
+      phone: `1${3 + (n % 7)}${String((n * 7919 + w.seed) % 1_000_000_000).padStart(9, '0')}`,
+      address,
+    },
+    lines: [...codes].map((skuCode) => ({
+      skuCode,
+      qty: skuCode === w.hot ? 1 : 1 + Math.floor(rand() * 3),
+      unitPriceFen: 990 + Math.floor(rand() * 20_000),
+    })),
+    payment: { status: 'paid' },
+    serviceType: cold ? 'cold_chain' : 'standard',
+  };
+}
+
+const latencies = [];
+const outcomes = {};
+let errors = 0;
+let firstError = null;
+let seq = 0;
+const until = performance.now() + w.seconds * 1000;
+const headers = {
+  authorization: `Bearer ${w.token}`,
+  'content-type': 'application/json',
+  'accept-language': 'zh-CN',
+};
+
+await Promise.all(
+  Array.from({ length: w.clients }, async () => {
+    while (performance.now() < until) {
+      const n = seq++;
+      const payload = JSON.stringify(body(n));
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${w.base}/api/orders`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': `${w.prefix}-${n}` },
+          body: payload,
+        });
+        const text = await res.text();
+        latencies.push(performance.now() - t0);
+        if (res.status === 201) {
+          const status = JSON.parse(text).status;
+          outcomes[status] = (outcomes[status] ?? 0) + 1;
+        } else {
+          errors++;
+          firstError ??= `${res.status} ${text.slice(0, 300)}`;
+        }
+      } catch (error) {
+        errors++;
+        firstError ??= String(error);
+      }
+    }
+  }),
+);
+parentPort.postMessage({ done: latencies.length, latencies, outcomes, errors, firstError });

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../helpers/system';
+import { newSku, orderBody, stock, stockOf, type TestSku, type World, worldOf } from './orders.support';
+
+/**
+ * Order placement at the pace integrations send it: numbers taken ahead of the intake transaction,
+ * intake and allocation writing what they have in hand instead of reading it back, the bearer
+ * token looked up once for a moment. Every order still gets its own number, history, audit entries
+ * and event; a channel order sent many times at once is taken in once.
+ */
+let sys: TestSystem;
+let w: World;
+let sku: TestSku;
+let lotted: TestSku;
+let token: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  w = await worldOf(sys);
+  sku = await newSku(w, 'FRESH');
+  lotted = await newSku(w, 'FRESH', 'chilled');
+  await stock(w, sku, 'WH-SH', 100);
+  await stock(w, lotted, 'WH-SH', 100, 'chilled');
+  const created = await w.admin.post('/api/org/tokens', {
+    name: 'channel sync',
+    permissions: ['orders.order.write', 'orders.order.read'],
+  });
+  expect(created.status, created.text).toBe(201);
+  token = created.body.token;
+});
+afterAll(async () => sys?.close());
+
+describe('many orders at once through a bearer token', () => {
+  it('gives each order its own number, history, audit entries and allocation event', async () => {
+    const bot = sys.bearer(token);
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      orderBody(w, 'FRESH', i % 3 ? [[sku, 1]] : [[lotted, 1]], i % 3 ? {} : { serviceType: 'cold_chain' }),
+    );
+    const replies = await Promise.all(
+      bodies.map((b, i) => bot.post('/api/orders', b, { 'idempotency-key': `conc-${b.externalNo}-${i}` })),
+    );
+    for (const r of replies) expect(r.status, r.text).toBe(201);
+    const numbers = replies.map((r) => r.body.number);
+    expect(new Set(numbers).size).toBe(12);
+    for (const r of replies) {
+      expect(r.body.status).toBe('allocated');
+      expect(r.body.history.map((h: any) => h.toStatus)).toEqual(['created', 'validated', 'allocated']);
+      expect(r.body.history.every((h: any) => h.actorName === 'admin')).toBe(true);
+      expect(r.body.allocations).toHaveLength(1);
+    }
+    // Chilled goods reserve a lot (FEFO), as before.
+    expect(replies[0].body.allocations[0].lotCode).toBeTruthy();
+    expect(await stockOf(w, sku, 'WH-SH')).toMatchObject({ reserved: 8 });
+    expect(await stockOf(w, lotted, 'WH-SH')).toMatchObject({ reserved: 4 });
+
+    const { tablesOf } = await import('../../src/platform/db');
+    const db = tablesOf<any>(sys.database.db);
+    const ids = replies.map((r) => r.body.id);
+    const audits = await db
+      .selectFrom('platform.audit_log')
+      .select(['entity_id', 'action', 'actor_kind'])
+      .where('entity_id', 'in', ids)
+      .execute();
+    for (const id of ids)
+      expect(
+        audits
+          .filter((a) => a.entity_id === id)
+          .map((a) => a.action)
+          .sort(),
+      ).toEqual(['allocate', 'create']);
+    expect(audits.every((a) => a.actor_kind === 'token')).toBe(true);
+    const events = await db
+      .selectFrom('platform.outbox_event')
+      .select(['payload'])
+      .where('topic', '=', 'orders.order_allocated')
+      .execute();
+    const announced = new Set(
+      events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).orderId),
+    );
+    expect(ids.every((id) => announced.has(id))).toBe(true);
+  });
+
+  it('takes a channel order sent many times at once in only once', async () => {
+    const bot = sys.bearer(token);
+    const body = orderBody(w, 'FRESH', [[sku, 2]]);
+    const before = await stockOf(w, sku, 'WH-SH');
+    const replies = await Promise.all(Array.from({ length: 6 }, () => bot.post('/api/orders', body)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(replies.filter((r) => r.body.resent)).toHaveLength(5);
+    expect(await stockOf(w, sku, 'WH-SH')).toMatchObject({ reserved: before.reserved + 2 });
+  });
+
+  it('stops a revoked token at once', async () => {
+    const created = await w.admin.post('/api/org/tokens', {
+      name: 'short-lived',
+      permissions: ['orders.order.read'],
+    });
+    const bot = sys.bearer(created.body.token);
+    expect((await bot.get('/api/orders?limit=1')).status).toBe(200);
+    expect((await w.admin.delete(`/api/org/tokens/${created.body.id}`)).status).toBe(200);
+    expect((await bot.get('/api/orders?limit=1')).status).toBe(401);
+  });
+});
