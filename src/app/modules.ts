@@ -94,7 +94,10 @@ export function compose(
     enqueueJob,
   });
   // Inventory learns a SKU's storage class, lot tracking and shelf life from the catalog's index.
-  const inventory = createInventoryModule({ skuFacts: (db, skuId) => getSku(db, skuId, null) });
+  const inventory = createInventoryModule({
+    skuFacts: (db, skuId) => getSku(db, skuId, null),
+    skusFacts: (db, skuIds) => getSkusByIds(db, skuIds, null),
+  });
   // Orders take in, validate and allocate orders: SKUs from the catalog, stock and reservations from inventory.
   const orders = createOrdersModule({
     merchantExists,

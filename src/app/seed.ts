@@ -9,7 +9,7 @@ import {
 import { seedDemoOrders, seedDemoReturns } from '../modules/orders';
 import { seedDemoStructure, seedDemoUsers, seedDepartments, syncDefaultRoles } from '../modules/org';
 import { planningDeps, seedDemoDemand } from '../modules/planning';
-import { seedDemoInbound, seedDemoStockOps } from '../modules/warehouse';
+import { seedDemoInbound, seedDemoStockOps, seedDemoWaves } from '../modules/warehouse';
 import { type Db, inTransaction } from '../platform/db';
 import type { PermissionDef } from '../platform/http/module';
 
@@ -55,5 +55,7 @@ export async function seedSystem(
   await seedDemoReturns(db, { now: options.now, log: () => {} });
   // ABC classes from those picks and a cycle-count plan per warehouse (warehouse module).
   await inTransaction(db, (trx) => seedDemoStockOps(trx, options.now));
+  // Outbound documents for the released demo orders, and a released wave with pick lists per warehouse.
+  await inTransaction(db, (trx) => seedDemoWaves(trx, options.now));
   return users;
 }

@@ -222,3 +222,51 @@ describe('incidents', () => {
     });
   });
 });
+
+describe('the near-expiry report', () => {
+  it('asks the catalog once for all the SKUs it lists', async () => {
+    const { bindInventoryDeps, inventoryDeps } = await import('../../src/modules/inventory/inventory.deps');
+    for (const [sku, lotCode, days] of [
+      ['MILK', 'NX-M', 3],
+      ['YOGURT', 'NX-Y', 4],
+    ] as const) {
+      const res = await cc.admin.post('/api/inventory/receipts', {
+        skuId: skus[sku].id,
+        binId: bins.chilled[0],
+        qty: 5,
+        lotCode,
+        expiryDate: dayOf(days),
+      });
+      expect(res.status, res.text).toBe(201);
+    }
+    const real = inventoryDeps();
+    const calls = { one: 0, many: 0 };
+    bindInventoryDeps({
+      skuFacts: (db, id) => {
+        calls.one++;
+        return real.skuFacts(db, id);
+      },
+      skusFacts: (db, ids) => {
+        calls.many++;
+        return real.skusFacts!(db, ids);
+      },
+    });
+    try {
+      const report = await cc.admin.get(`/api/inventory/near-expiry?warehouseId=${cc.wh.id}&withinDays=5`);
+      expect(report.status, report.text).toBe(200);
+      const listed = report.body.items.filter((i: { lotCode: string }) => i.lotCode.startsWith('NX-'));
+      expect(
+        listed.map((i: { skuCode: string; minRemainingShelfLifeDays: number | null }) => [
+          i.skuCode,
+          i.minRemainingShelfLifeDays,
+        ]),
+      ).toEqual([
+        ['CC-MILK', 0],
+        ['CC-YOGURT', 5],
+      ]);
+      expect(calls).toEqual({ one: 0, many: 1 });
+    } finally {
+      bindInventoryDeps(real);
+    }
+  });
+});

@@ -378,14 +378,12 @@ describe('stock taken away by the inventory module', () => {
     // What the inventory module does when lot A fails a temperature check: the reservation is
     // released, the stock is put on hold, and the order is told.
     await w.admin.post('/api/inventory/reservations/release', { orderRef: order.number });
-    await w.admin.post('/api/inventory/moves', {
-      skuId: sku.id,
-      lotId: lotA,
-      fromBinId: bin,
-      toBinId: bin,
-      qty: 4,
-      toStatus: 'quality_hold',
+    const held = await w.admin.post('/api/inventory/quality-holds', {
+      warehouseId: w.warehouses['WH-SH'].id,
+      reason: 'temperature check failed',
+      lines: [{ skuId: sku.id, binId: bin, lotId: lotA }],
     });
+    expect(held.status, held.text).toBe(201);
     const { publish } = await import('../../src/platform/events');
     const { inTransaction } = await import('../../src/platform/db');
     const payload = {

@@ -4,7 +4,7 @@ import { type Agent, startTestSystem, type TestSystem } from '../helpers/system'
 
 /**
  * Putaway through HTTP in a warehouse built for the test (so every bin's capacity and distance is
- * known): storage class, capacity and splitting, slotting (same lot, fast movers on pick faces,
+ * known): storage class, capacity and splitting, slotting (same lot, ABC class A on pick faces,
  * slow movers in reserve), and scan confirmation with wrong scans refused and counted.
  */
 let sys: TestSystem;
@@ -177,8 +177,8 @@ describe('putaway suggestions', () => {
     ]);
   });
 
-  it('slot fast movers on pick faces and slow movers in reserve, both nearest to dispatch', async () => {
-    // Make fastSku a fast mover here: stock it, reserve and pick it (outbound velocity).
+  it('slot ABC class A on pick faces and the rest in reserve, both nearest to dispatch', async () => {
+    // fastSku is picked here (outbound lines), ambientSku only stocked.
     const face = bins.find((b) => b.code === 'A-03-1-01')!;
     expect(
       (await admin.post('/api/inventory/receipts', { skuId: fastSku.id, binId: face.id, qty: 4 })).status,
@@ -203,12 +203,22 @@ describe('putaway suggestions', () => {
       ).status,
     ).toBe(201);
 
-    const fast = await signedOff(fastSku, 6);
-    expect(fast.tasks).toHaveLength(1);
-    expect(bin(fast.tasks[0].suggestedBinId)).toMatchObject({ code: 'A-01-1-01', kind: 'pick_face' });
-    expect(fast.tasks[0].slotReason).toBe('fast_mover_pick_face');
+    // No ABC run yet: nothing is class A, so even the picked SKU goes to the nearest reserve bin.
+    const before = await signedOff(fastSku, 6);
+    expect(before.tasks).toHaveLength(1);
+    expect(bin(before.tasks[0].suggestedBinId)).toMatchObject({ code: 'A-01-2-01', kind: 'reserve' });
+    expect(before.tasks[0].slotReason).toBe('nearest_reserve');
+
+    // The ABC run classifies it A: from now on its best place is the nearest pick face.
+    const run = await admin.post('/api/warehouse/abc', { warehouseId: wh.id });
+    expect(run.status, run.text).toBe(201);
+    const classes = (await admin.get(`/api/warehouse/abc?warehouseId=${wh.id}&limit=100`)).body.items;
+    expect(classes.find((c: any) => c.skuId === fastSku.id)?.class).toBe('A');
+    const other = (await admin.get(`/api/warehouse/putaway-tasks/${before.tasks[0].id}/alternatives`)).body
+      .items;
+    expect(other[0]).toMatchObject({ binCode: 'A-01-1-01', reason: 'fast_mover_pick_face' });
     const slow = await signedOff(ambientSku, 6);
-    expect(bin(slow.tasks[0].suggestedBinId)).toMatchObject({ code: 'A-01-2-01', kind: 'reserve' });
+    expect(bin(slow.tasks[0].suggestedBinId)).toMatchObject({ kind: 'reserve' });
     expect(slow.tasks[0].slotReason).toBe('nearest_reserve');
   });
 });

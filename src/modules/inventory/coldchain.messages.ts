@@ -6,6 +6,23 @@ export const coldChainMessages: MessageCatalogue = {
     'zh-CN': '该告警已由 {by} 确认。',
     en: 'This alert was already acknowledged by {by}.',
   },
+  'inventory.move_keeps_status': {
+    'zh-CN':
+      '移库不能改变库存状态（{fromStatus} → {toStatus}）。冻结请建质量冻结单，解冻、转残损或报废须经质量复核。',
+    en: 'A move keeps the stock status ({fromStatus} → {toStatus} refused). Put stock on hold with a quality hold; only its quality review releases it, marks it damaged or scraps it.',
+  },
+  'inventory.held_stock_stays': {
+    'zh-CN': '质量冻结中的库存不能移库或调整，须经质量复核（或退供应商）处理。',
+    en: 'Stock on quality hold cannot be moved or adjusted: its quality review (or the return to the vendor) decides what happens to it.',
+  },
+  'inventory.nothing_to_hold': {
+    'zh-CN': '所选库位没有可冻结的可用库存。',
+    en: 'There is no available stock to put on hold at the places given.',
+  },
+  'inventory.hold_bin_warehouse': {
+    'zh-CN': '库位 {bin} 不属于该仓库。',
+    en: 'Bin {bin} is not in this warehouse.',
+  },
   'inventory.hold_closed': {
     'zh-CN': '质量冻结单 {docNo} 已关闭。',
     en: 'Quality hold {docNo} is already closed.',

@@ -228,3 +228,18 @@ export const reviewBody = z.strictObject({
     .min(1)
     .max(1000),
 });
+export const placeHoldBody = z.strictObject({
+  warehouseId: z.uuid(),
+  reason: z.string().trim().min(1).max(200).describe('Why the stock is taken out of sale'),
+  lines: z
+    .array(
+      z.strictObject({
+        skuId: z.uuid(),
+        binId: z.uuid(),
+        lotId: z.uuid().nullable().optional().describe('The lot (lot-tracked SKUs); all lots when omitted'),
+      }),
+    )
+    .min(1)
+    .max(500)
+    .describe('Places whose whole available stock goes on hold'),
+});

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 import { decodeCursor, paginate } from '../../platform/http/pagination';
 import { badRequest } from '../../platform/lib/errors';
 import { addDays, businessDayOf, isIsoDate } from '../../platform/time/calendar';
-import { inventoryDeps } from './inventory.deps';
+import { skuFactsMany } from './inventory.deps';
 import { scopeOf } from './stock.query';
 import type { StockStatus } from './stock.tables';
 
@@ -61,8 +61,8 @@ export function urgencyOf(daysLeft: number, minRemaining: number | null): Expiry
 
 /**
  * Rows ordered by expiry date (soonest first), keyset-paginated. Each SKU's cut-off is
- * max(today + withinDays, today + its minimum remaining shelf life); the catalog is asked once per
- * SKU that has dated stock within the longest possible cut-off. Also returns counts and quantities
+ * max(today + withinDays, today + its minimum remaining shelf life); the catalog is asked once, for
+ * all the SKUs that have dated stock within the longest possible cut-off. Also returns counts and quantities
  * per urgency over the whole filtered report (not just the page).
  */
 export async function nearExpiryReport(
@@ -100,11 +100,17 @@ export async function nearExpiryReport(
     join inventory.bin n on n.id = b.bin_id
     where ${filters} and l.expiry_date < ${horizon}::date`.execute(db);
   if (!skus.length) return empty;
-  const facts = new Map<string, { code: string; min: number | null }>();
-  for (const { sku_id } of skus) {
-    const f = await inventoryDeps().skuFacts(db, sku_id);
-    facts.set(sku_id, { code: f.code, min: f.minRemainingShelfLifeDays });
-  }
+  const known = await skuFactsMany(
+    db,
+    skus.map((s) => s.sku_id),
+  );
+  // A SKU the catalog no longer knows still shows its stock, under its id and without a shelf-life rule.
+  const facts = new Map<string, { code: string; min: number | null }>(
+    skus.map(({ sku_id }) => {
+      const f = known.get(sku_id);
+      return [sku_id, { code: f?.code ?? sku_id, min: f?.minRemainingShelfLifeDays ?? null }];
+    }),
+  );
   // Per SKU: listed when the expiry date is before this day (exclusive), and the shelf-life cut-off.
   const limits = sql.join(
     [...facts].map(

@@ -19,6 +19,8 @@ export interface SkuFacts {
  */
 export interface InventoryDeps {
   skuFacts(db: Db, skuId: string): Promise<SkuFacts>;
+  /** Many SKUs in one lookup; unknown ids are absent. Without it, `skuFactsMany` asks one by one. */
+  skusFacts?(db: Db, skuIds: readonly string[]): Promise<ReadonlyMap<string, SkuFacts>>;
 }
 
 let bound: InventoryDeps | null = null;
@@ -29,12 +31,26 @@ let bound: InventoryDeps | null = null;
  * are kept — no data — so every process behaves the same.
  */
 export function bindInventoryDeps(deps: InventoryDeps): void {
-  bound = { skuFacts: deps.skuFacts };
+  bound = { skuFacts: deps.skuFacts, skusFacts: deps.skusFacts };
 }
 
 export function inventoryDeps(): InventoryDeps {
   if (!bound) throw new Error('inventory: call createInventoryModule(deps) before using the ledger');
   return bound;
+}
+
+/** The facts of many SKUs at once (one catalog query when the batch lookup is bound). */
+export async function skuFactsMany(
+  db: Db,
+  skuIds: readonly string[],
+): Promise<ReadonlyMap<string, SkuFacts>> {
+  const deps = inventoryDeps();
+  const unique = [...new Set(skuIds)];
+  if (!unique.length) return new Map();
+  if (deps.skusFacts) return deps.skusFacts(db, unique);
+  const facts = new Map<string, SkuFacts>();
+  for (const id of unique) facts.set(id, await deps.skuFacts(db, id));
+  return facts;
 }
 
 /** Which zones may hold an item of each storage class (dispatch points take everything, briefly). */

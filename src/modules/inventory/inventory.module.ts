@@ -12,6 +12,7 @@ import * as createLocations from './migrations/2026_11_22_0300_create_locations'
 import * as createStockLedger from './migrations/2026_11_23_0100_create_stock_ledger';
 import * as createReserveFunction from './migrations/2026_11_24_0100_create_reserve_function';
 import * as createColdChain from './migrations/2026_11_25_0200_create_cold_chain';
+import * as reserveLinesIndexPath from './migrations/2026_12_03_0100_reserve_lines_index_path';
 import { qualityHoldRoutes } from './quality-hold.routes';
 import { stockRoutes } from './stock.routes';
 import { temperatureRoutes } from './temperature.routes';
@@ -55,6 +56,7 @@ export const inventoryMigrations = {
   '2026_11_23_0100_create_stock_ledger': createStockLedger,
   '2026_11_24_0100_create_reserve_function': createReserveFunction,
   '2026_11_25_0200_create_cold_chain': createColdChain,
+  '2026_12_03_0100_reserve_lines_index_path': reserveLinesIndexPath,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */

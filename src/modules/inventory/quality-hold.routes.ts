@@ -11,8 +11,10 @@ import {
   holdQuery,
   holdSchema,
   idParams,
+  placeHoldBody,
   reviewBody,
 } from './coldchain.schemas';
+import { placeHold } from './quality-hold.place';
 import { getHold, listHolds, reviewHold } from './quality-hold.service';
 
 const tags = ['inventory'];
@@ -68,6 +70,26 @@ export async function qualityHoldRoutes(app: FastifyInstance) {
       },
     },
     async (request) => listHolds(app.db, request.principal, request.query),
+  );
+  r.post(
+    '/api/inventory/quality-holds',
+    {
+      config: { permission: 'inventory.quality_hold.release' },
+      schema: {
+        tags,
+        summary: 'Put stock on quality hold by hand (whole available stock at the places given)',
+        description:
+          'Writes `move` movements (available → quality_hold) under one hold document; reservations on the ' +
+          'stock are broken and the orders told. Only the hold’s review takes the stock out of hold again: a ' +
+          'manual move keeps the status.',
+        body: placeHoldBody,
+        response: { 201: holdSchema },
+      },
+    },
+    async (request, reply) => {
+      const hold = await inTransaction(app.db, (trx) => placeHold(trx, request.body, ctx(request)));
+      return reply.code(201).send(hold);
+    },
   );
   r.get(
     '/api/inventory/quality-holds/:id',

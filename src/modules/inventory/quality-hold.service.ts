@@ -10,7 +10,7 @@ import { newId } from '../../platform/lib/ids';
 import { businessDayOf } from '../../platform/time/calendar';
 import { coldDb, type HoldStatus, type QualityHoldLineRow, type QualityHoldRow } from './coldchain.tables';
 import { type LedgerContext, type MovementInput, postMovements } from './ledger.repo';
-import { breakReservations, type LostReservation } from './reservation-break.service';
+import { breakReservations, type LossReason, type LostReservation } from './reservation-break.service';
 import { scopeOf } from './stock.query';
 import type { BalanceRow } from './stock.tables';
 import { decodeTimeCursor } from './time-cursor';
@@ -75,6 +75,8 @@ export async function holdBalances(
     reason: string;
     sourceType: string;
     sourceId: string;
+    /** Why the orders lose their reservations (default: a temperature excursion). */
+    lossReason?: LossReason;
   },
   ctx: LedgerContext,
 ): Promise<{ hold: QualityHoldRow; lines: QualityHoldLineRow[]; lost: LostReservation[] } | null> {
@@ -86,7 +88,7 @@ export async function holdBalances(
     balances
       .filter((b) => Number(b.reserved) > 0)
       .map((b) => ({ skuId: b.sku_id, binId: b.bin_id, lotId: b.lot_id, qty: 'all' as const })),
-    'temperature_excursion',
+    input.lossReason ?? 'temperature_excursion',
     { sourceType: 'quality_hold', sourceId: docNo },
     ctx,
   );

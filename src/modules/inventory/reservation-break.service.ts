@@ -5,7 +5,7 @@ import { type LedgerContext, type MovementInput, postMovements } from './ledger.
 import { stockDb } from './stock.tables';
 
 /** Why stock had to be taken away from the orders it was reserved for. */
-export type LossReason = 'expired' | 'temperature_excursion' | 'incident' | 'count_variance';
+export type LossReason = 'expired' | 'temperature_excursion' | 'quality_hold' | 'incident' | 'count_variance';
 
 export interface LostReservation {
   orderRef: string;

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { systemActor } from '../../platform/auth/principal';
 import type { Trx } from '../../platform/db';
 import { AppError, badRequest } from '../../platform/lib/errors';
 import { addDays, businessDayOf } from '../../platform/time/calendar';
 import { binsByIds, dispatchBinOf } from './bin.service';
-import { inventoryDeps } from './inventory.deps';
+import { inventoryDeps, skuFactsMany } from './inventory.deps';
 import { type MovementInput, postMovements } from './ledger.repo';
 import type { StockContext } from './stock.service';
 import { type MovementRow, stockDb } from './stock.tables';
@@ -52,6 +52,18 @@ interface LockedRow {
 const defaultContext = (): StockContext => ({ actor: systemActor('inventory'), now: new Date() });
 
 /**
+ * The business day of `now`, remembered for the minute it falls in (a day starts on a minute in
+ * every time zone): reservations come in bursts, and the time-zone conversion cost more than the
+ * rest of the call's own work.
+ */
+let lastDay = { minute: Number.NaN, day: '' };
+function businessDayCached(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: businessDayOf(now) };
+  return lastDay.day;
+}
+
+/**
  * Reserve stock for an order inside the caller's transaction, all lines or none. Allocates FEFO
  * (first expiry first, then pick faces before reserve storage, then bin code) across bins and lots
  * of the warehouse, never from expired lots nor from lots with less than the SKU's minimum
@@ -80,16 +92,17 @@ export async function reserve(
   }
   if (!wanted.size) return [];
   const lines = [...wanted.keys()].sort().map((k) => wanted.get(k)!);
-  const today = businessDayOf(ctx.now);
+  const today = businessDayCached(ctx.now);
   /** Cut-off expiry date per SKU, known once the catalog was asked (cached for this call). */
   const cutoffs = new Map<string, string>();
   let only: number[] | null = null;
   for (;;) {
     const rows = await reserveStatement(trx, input.orderRef, lines, today, cutoffs, only, ctx);
     if (rows.some((r) => r.needs)) {
-      for (const skuId of new Set(rows.filter((r) => r.expiry_date !== null).map((r) => r.sku_id))) {
-        if (cutoffs.has(skuId)) continue;
-        const sku = await inventoryDeps().skuFacts(trx, skuId);
+      const dated = rows.filter((r) => r.expiry_date !== null && !cutoffs.has(r.sku_id)).map((r) => r.sku_id);
+      const facts = await skuFactsMany(trx, dated);
+      for (const skuId of new Set(dated)) {
+        const sku = facts.get(skuId) ?? (await inventoryDeps().skuFacts(trx, skuId));
         cutoffs.set(skuId, addDays(today, Math.max(0, sku.minRemainingShelfLifeDays ?? 0)));
       }
       only = rows.map((r) => Number(r.id));
@@ -124,6 +137,10 @@ export async function reserve(
   }
 }
 
+/** One text for every call, sent as is (no query building): prepared once per connection. */
+const RESERVE_LINES = `select * from inventory.reserve_lines($1, $2::int[], $3::uuid[], $4::uuid[], $5::bigint[],
+  $6::date[], $7::boolean[], $8::bigint[], $9::timestamptz, $10::uuid, $11::text, $12::text)`;
+
 async function reserveStatement(
   trx: Trx,
   orderRef: string,
@@ -133,14 +150,38 @@ async function reserveStatement(
   only: number[] | null,
   ctx: StockContext,
 ): Promise<LockedRow[]> {
-  const cutoff = lines.map((l) => cutoffs.get(l.skuId));
   const { actor, now } = ctx;
-  const { rows } = await sql<LockedRow>`
-    select * from inventory.reserve_lines(${orderRef}, ${lines.map((_, n) => n)}::int[],
-      ${lines.map((l) => l.skuId)}::uuid[], ${lines.map((l) => l.warehouseId)}::uuid[],
-      ${lines.map((l) => l.qty)}::bigint[], ${cutoff.map((c) => c ?? today)}::date[],
-      ${cutoff.map((c) => c !== undefined)}::boolean[], ${only}::bigint[], ${now}::timestamptz,
-      ${actor.id}::uuid, ${actor.name}::text, ${actor.requestId}::text)`.execute(trx);
+  const n: number[] = [];
+  const skus: string[] = [];
+  const warehouses: string[] = [];
+  const qtys: number[] = [];
+  const dates: string[] = [];
+  const known: boolean[] = [];
+  for (const [i, l] of lines.entries()) {
+    const cutoff = cutoffs.get(l.skuId);
+    n.push(i);
+    skus.push(l.skuId);
+    warehouses.push(l.warehouseId);
+    qtys.push(l.qty);
+    dates.push(cutoff ?? today);
+    known.push(cutoff !== undefined);
+  }
+  const { rows } = await trx.executeQuery<LockedRow>(
+    CompiledQuery.raw(RESERVE_LINES, [
+      orderRef,
+      n,
+      skus,
+      warehouses,
+      qtys,
+      dates,
+      known,
+      only,
+      now,
+      actor.id,
+      actor.name,
+      actor.requestId,
+    ]),
+  );
   return rows;
 }
 

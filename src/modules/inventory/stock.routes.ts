@@ -85,7 +85,7 @@ export async function stockRoutes(app: FastifyInstance) {
       config: { permission: 'inventory.stock.write' },
       schema: {
         tags,
-        summary: 'Move free stock between bins of a warehouse, or change its status',
+        summary: 'Move free stock between bins of a warehouse (it keeps its status)',
         body: moveBody,
         response: { 201: movementSchema },
       },

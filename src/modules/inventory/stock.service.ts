@@ -161,6 +161,19 @@ export async function receiveMany(
   );
 }
 
+/**
+ * A move carries stock between bins in the status it has: it never takes stock out of (or into)
+ * quality hold, damage or quarantine — those change only through their own documents (a quality
+ * hold and its review, an incident, the expiry run), which keep the reason and the reviewer. Stock
+ * on quality hold does not move at all: its hold line (or the receipt rejection it waits on for the
+ * return to the vendor) names the bin the review or the return takes it from.
+ */
+export function assertMoveKeepsStatus(fromStatus: StockStatus, toStatus: StockStatus): void {
+  if (toStatus !== fromStatus)
+    throw new AppError('conflict', 'inventory.move_keeps_status', { fromStatus, toStatus });
+  if (fromStatus === 'quality_hold') throw new AppError('conflict', 'inventory.held_stock_stays', {});
+}
+
 export interface MoveInput extends SourceRef {
   skuId: string;
   lotId?: string | null;
@@ -168,12 +181,12 @@ export interface MoveInput extends SourceRef {
   toBinId: string;
   qty: number;
   fromStatus?: StockStatus;
-  /** Default: the same status. A move within one bin that changes only the status is allowed. */
+  /** Default (and the only value allowed): the same status — see `assertMoveKeepsStatus`. */
   toStatus?: StockStatus;
   type?: Extract<MovementType, 'move' | 'putaway'>;
 }
 
-/** Move free (unreserved) stock between bins of one warehouse, or change its status. */
+/** Move free (unreserved) stock between bins of one warehouse, keeping its status. */
 export async function move(trx: Trx, input: MoveInput, ctx: StockContext): Promise<MovementRow> {
   const sku = await inventoryDeps().skuFacts(trx, input.skuId);
   const bins = await binsByIds(trx, [input.fromBinId, input.toBinId], ctx.principal);
@@ -183,7 +196,8 @@ export async function move(trx: Trx, input: MoveInput, ctx: StockContext): Promi
     throw badRequest('inventory.cross_warehouse_move', { from: from.code, to: to.code });
   const fromStatus = input.fromStatus ?? 'available';
   const toStatus = input.toStatus ?? fromStatus;
-  if (from.id === to.id && fromStatus === toStatus) throw badRequest('inventory.move_to_same_place');
+  assertMoveKeepsStatus(fromStatus, toStatus);
+  if (from.id === to.id) throw badRequest('inventory.move_to_same_place');
   if (to.id !== from.id) assertStorable(sku, to);
   const lotId = await checkedLot(trx, sku, input.lotId ?? null);
   const [movement] = await postMovements(
@@ -243,6 +257,8 @@ export async function adjust(trx: Trx, input: AdjustInput, ctx: StockContext): P
   if (!input.reason?.trim()) throw badRequest('inventory.reason_required');
   const sku = await inventoryDeps().skuFacts(trx, input.skuId);
   const bin = (await binsByIds(trx, [input.binId], ctx.principal)).get(input.binId)!;
+  // Held stock leaves its hold only through the review (release, damaged, scrap) or an incident.
+  if (input.status === 'quality_hold') throw new AppError('conflict', 'inventory.held_stock_stays', {});
   if (input.delta > 0) assertStorable(sku, bin);
   const lotId = await checkedLot(trx, sku, input.lotId ?? null);
   const leg = { binId: bin.id, status: input.status ?? 'available' };

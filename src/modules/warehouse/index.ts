@@ -69,6 +69,7 @@ export { warehouseMessages } from './warehouse.messages';
 export { createWarehouseModule, warehouseMigrations, warehousePermissions } from './warehouse.module';
 export { REJECT_REASONS, type RejectReason } from './warehouse.tables';
 export { proposeWaves } from './wave.proposal';
+export { seedDemoWaves } from './wave.seed';
 export { WAVE_STATUSES, WAVE_TRANSITIONS, type WaveStatus } from './wave.state';
 export { CARRIERS, DEFAULT_CUTOFFS, nextCutoff } from './waybill.carriers';
 export { type CarrierGateway, formatWaybill, isLocalWaybill, localCarrierGateway } from './waybill.gateway';

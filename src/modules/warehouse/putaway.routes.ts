@@ -68,7 +68,7 @@ export async function putawayRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      items: await alternativeBins(app.db, request.principal, request.params.id, app.now()),
+      items: await alternativeBins(app.db, request.principal, request.params.id),
     }),
   );
   r.post(

@@ -242,13 +242,7 @@ export async function recordScanError(trx: Trx, error: WrongScan, ctx: WhContext
 }
 
 /** Other bins with room for what a task still has to put away, best first (for a full or blocked bin). */
-export async function alternativeBins(
-  db: Db,
-  principal: Principal | null,
-  taskId: string,
-  now: Date,
-  limit = 5,
-) {
+export async function alternativeBins(db: Db, principal: Principal | null, taskId: string, limit = 5) {
   const task = await whDb(db)
     .selectFrom('warehouse.putaway_task')
     .selectAll()
@@ -268,7 +262,7 @@ export async function alternativeBins(
   if (!sku) return [];
   const [bins, fast] = await Promise.all([
     loadSlotBins(db, task.warehouse_id, [sku.storageClass], { exceptTaskIds: [task.id] }),
-    fastMovers(db, task.warehouse_id, now),
+    fastMovers(db, task.warehouse_id, [task.sku_id]),
   ]);
   const [item] = slotItems([{ key: task.id, skuId: task.sku_id, lotId: task.lot_id, qty: left }], skus, fast);
   const out: Array<{ binId: string; binCode: string; room: number; reason: SlotReason }> = [];

@@ -1,18 +1,9 @@
+import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db';
-import { binOccupancy, listBins, pickedQtyBySku, type StorageClass, ZONES_FOR_CLASS } from '../inventory';
-import {
-  fastMoversOf,
-  holdKey,
-  type SlotBin,
-  type SlotItem,
-  suggestPutaway,
-  walkDistance,
-} from './putaway.suggest';
+import { binOccupancy, listBins, type StorageClass, ZONES_FOR_CLASS } from '../inventory';
+import { holdKey, type SlotBin, type SlotItem, suggestPutaway, walkDistance } from './putaway.suggest';
 import { unitVolumeMm3, type WarehouseSku, warehouseDeps } from './warehouse.deps';
 import { whDb } from './warehouse.tables';
-
-/** How far back outbound velocity is measured for fast movers. */
-export const VELOCITY_WINDOW_DAYS = 30;
 
 export interface PutawayNeed {
   key: string;
@@ -98,13 +89,29 @@ export async function loadSlotBins(
   });
 }
 
-/** The SKUs ranked fast movers in the warehouse (outbound units over the last 30 days). */
-export async function fastMovers(db: Db | Trx, warehouseId: string, now: Date): Promise<Set<string>> {
-  const since = new Date(now.getTime() - VELOCITY_WINDOW_DAYS * 86_400_000);
-  return fastMoversOf(await pickedQtyBySku(db, warehouseId, since));
+/**
+ * The SKUs among `skuIds` that the warehouse's current ABC classification (its latest run, see
+ * abc.service.ts) puts in class A: they go to pick faces near dispatch. One indexed lookup of the
+ * SKUs asked about — the classification itself is computed by the ABC run, not per suggestion.
+ * Before a warehouse's first ABC run no SKU is class A, and goods are slotted by the class-neutral
+ * rule (same lot first, then the nearest reserve storage, then pick faces).
+ */
+export async function fastMovers(
+  db: Db | Trx,
+  warehouseId: string,
+  skuIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(skuIds)];
+  if (!unique.length) return new Set();
+  const { rows } = await sql<{ sku_id: string }>`
+    select i.sku_id from warehouse.abc_item i
+    where i.run_id = (select r.id from warehouse.abc_run r where r.warehouse_id = ${warehouseId}::uuid
+        order by r.computed_at desc, r.id desc limit 1)
+      and i.class = 'A' and i.sku_id = any(${unique}::uuid[])`.execute(db);
+  return new Set(rows.map((r) => r.sku_id));
 }
 
-/** Slotting items for the needs, with the SKUs' weight, volume, class and velocity. */
+/** Slotting items for the needs, with the SKUs' weight, volume, storage class and ABC class A. */
 export function slotItems(
   needs: readonly PutawayNeed[],
   skus: ReadonlyMap<string, WarehouseSku>,
@@ -130,7 +137,6 @@ export async function planPutaway(
   db: Db | Trx,
   warehouseId: string,
   needs: readonly PutawayNeed[],
-  now: Date,
   options: { exceptTaskIds?: readonly string[] } = {},
 ) {
   const skus = await warehouseDeps().skusByIds(
@@ -140,7 +146,11 @@ export async function planPutaway(
   const classes = [...new Set(needs.map((n) => skus.get(n.skuId)!.storageClass))];
   const [bins, fast] = await Promise.all([
     loadSlotBins(db, warehouseId, classes, options),
-    fastMovers(db, warehouseId, now),
+    fastMovers(
+      db,
+      warehouseId,
+      needs.map((n) => n.skuId),
+    ),
   ]);
   return { plan: suggestPutaway(slotItems(needs, skus, fast), bins), bins, skus };
 }

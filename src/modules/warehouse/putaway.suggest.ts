@@ -28,7 +28,7 @@ export interface SlotItem {
   unitWeightG: number;
   unitVolumeMm3: number;
   storageClass: StorageClass;
-  /** Ranked among the warehouse's fastest movers: belongs on a pick face near dispatch. */
+  /** Class A in the warehouse's ABC classification: belongs on a pick face near dispatch. */
   fastMover: boolean;
 }
 
@@ -73,8 +73,8 @@ export function roomFor(
 
 /**
  * The slotting rule (货位优化, R-WMS-3), as a rank per bin — lower is better, null = not allowed:
- * 0 a bin already holding the same SKU and lot (consolidate); then empty bins — for a fast mover
- * pick faces first, for the rest reserve storage first — nearest to dispatch; last, bins shared with
+ * 0 a bin already holding the same SKU and lot (consolidate); then empty bins — for an A item (ABC
+ * class A) pick faces first, for the rest reserve storage first — nearest to dispatch; last, bins shared with
  * other goods (the same SKU's other lots first).
  */
 function rankOf(bin: SlotBin, item: SlotItem): { tier: number; sub: number; reason: SlotReason } | null {

@@ -161,7 +161,7 @@ export async function signOffReceipt(trx: Trx, id: string, ctx: WhContext): Prom
     }));
   let taskCount = 0;
   if (needs.length) {
-    const { plan } = await planPutaway(trx, receipt.warehouse_id, needs, ctx.now);
+    const { plan } = await planPutaway(trx, receipt.warehouse_id, needs);
     const task = (n: (typeof needs)[number], qty: number, binId: string | null, reason: string | null) => ({
       id: newId(),
       receipt_id: receipt.id,

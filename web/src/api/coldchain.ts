@@ -27,6 +27,7 @@ export type Hold = Ok<Op<'/api/inventory/quality-holds/{id}', 'get'>>;
 export type HoldLine = NonNullable<Hold['lines']>[number];
 export type HoldQuery = QueryOf<Op<'/api/inventory/quality-holds', 'get'>>;
 export type ReviewBody = BodyOf<Op<'/api/inventory/quality-holds/{id}/review', 'post'>>;
+export type PlaceHoldBody = BodyOf<Op<'/api/inventory/quality-holds', 'post'>>;
 export type Incident = Ok<Op<'/api/inventory/incidents/{id}', 'get'>>;
 export type IncidentQuery = QueryOf<Op<'/api/inventory/incidents', 'get'>>;
 export type IncidentBody = BodyOf<Op<'/api/inventory/incidents', 'post'>>;
@@ -115,6 +116,14 @@ export function useReviewHold() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ReviewBody }) =>
       unwrap(api.POST('/api/inventory/quality-holds/{id}/review', { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inventory'] }),
+  });
+}
+
+export function usePlaceHold() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlaceHoldBody) => unwrap(api.POST('/api/inventory/quality-holds', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inventory'] }),
   });
 }

@@ -2378,7 +2378,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move free stock between bins of a warehouse, or change its status
+         * Move free stock between bins of a warehouse (it keeps its status)
          * @description Requires permission `inventory.stock.write`.
          */
         post: {
@@ -3666,7 +3666,84 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Put stock on quality hold by hand (whole available stock at the places given)
+         * @description Writes `move` movements (available → quality_hold) under one hold document; reservations on the stock are broken and the orders told. Only the hold’s review takes the stock out of hold again: a manual move keeps the status.
+         *
+         *     Requires permission `inventory.quality_hold.release`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        warehouseId: string;
+                        /** @description Why the stock is taken out of sale */
+                        reason: string;
+                        /** @description Places whose whole available stock goes on hold */
+                        lines: {
+                            /** Format: uuid */
+                            skuId: string;
+                            /** Format: uuid */
+                            binId: string;
+                            /** @description The lot (lot-tracked SKUs); all lots when omitted */
+                            lotId?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            docNo: string;
+                            /** Format: uuid */
+                            warehouseId: string;
+                            reason: string;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            createdAt: string;
+                            closedAt: string | null;
+                            reviewedByName: string | null;
+                            reviewNote: string | null;
+                            totalQty: number;
+                            remainingQty: number;
+                            lines?: {
+                                id: number;
+                                /** Format: uuid */
+                                skuId: string;
+                                /** Format: uuid */
+                                binId: string;
+                                binCode: string;
+                                lotId: string | null;
+                                lotCode: string | null;
+                                expiryDate: string | null;
+                                qty: number;
+                                releasedQty: number;
+                                damagedQty: number;
+                                scrappedQty: number;
+                                expiredQty: number;
+                                remainingQty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

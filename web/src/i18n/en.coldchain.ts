@@ -118,6 +118,16 @@ export const enColdChain: Shape<typeof zhCNColdChain> = {
       },
       empty: 'No alerts',
     },
+    placeHold: {
+      action: 'Hold',
+      title: 'Put on quality hold',
+      intro:
+        'All {{qty}} of {{sku}} in bin {{bin}} go to quality hold under a hold document; reservations on it are released and the orders re-allocated. Only the hold’s quality review takes it out again.',
+      reason: 'Reason (e.g. crushed cartons, supplier recall)',
+      reasonRequired: 'Give a reason',
+      ok: 'Put on hold',
+      done: 'On hold under {{docNo}}',
+    },
     holds: {
       title: 'Quality holds',
       subtitle:

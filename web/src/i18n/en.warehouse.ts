@@ -110,7 +110,7 @@ export const enWarehouse: typeof zhCNWarehouse = {
     suggestedBin: 'Suggested bin',
     slotReason: {
       same_lot: 'Same lot',
-      fast_mover_pick_face: 'Fast mover · pick face',
+      fast_mover_pick_face: 'ABC class A · pick face',
       nearest_reserve: 'Nearest reserve',
       nearest_pick_face: 'Nearest pick face',
       shared_bin: 'Shared bin',

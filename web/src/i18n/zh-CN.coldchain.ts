@@ -112,6 +112,16 @@ export const zhCNColdChain = {
       },
       empty: '没有告警',
     },
+    placeHold: {
+      action: '冻结',
+      title: '质量冻结',
+      intro:
+        '库位 {{bin}} 中 {{sku}} 的全部 {{qty}} 件将转为质量冻结，并生成冻结单；其上的订单预留会被释放并重新分配。只有该冻结单的质量复核才能解冻。',
+      reason: '原因（如外箱压损、供应商召回）',
+      reasonRequired: '请填写原因',
+      ok: '冻结',
+      done: '已冻结，冻结单 {{docNo}}',
+    },
     holds: {
       title: '质量冻结',
       subtitle: '温度异常等原因被冻结的库存，须经质量复核：放行为可用、转残损或报废。',

@@ -105,7 +105,7 @@ export const zhCNWarehouse = {
     suggestedBin: '建议库位',
     slotReason: {
       same_lot: '同批次合并',
-      fast_mover_pick_face: '畅销品·拣货位',
+      fast_mover_pick_face: 'A类品·拣货位',
       nearest_reserve: '就近存储位',
       nearest_pick_face: '就近拣货位',
       shared_bin: '共用库位',

@@ -1,5 +1,5 @@
-import { HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { HistoryOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { PERM } from '../../lib/permissions';
 import { useCursorPager } from '../../lib/use-cursor-pager';
 import { localName, useLang } from '../../lib/use-localized';
 import { MovementsDrawer } from './movements-drawer';
+import { PlaceHoldModal } from './place-hold-modal';
 import { StockFilterBar } from './stock-filters';
 import { useStockFilters } from './stock-search-params';
 import { ExpiryDate, StockStatusTag } from './stock-tags';
@@ -73,6 +74,8 @@ export function StockPage() {
   const { filters, update, reset } = useStockFilters();
   const pager = useCursorPager(JSON.stringify(filters));
   const [open, setOpen] = useState<StockRow | null>(null);
+  const [holding, setHolding] = useState<StockRow | null>(null);
+  const canHold = can(PERM.holdRelease);
 
   const query = useMemo<StockQuery>(
     () => ({
@@ -171,18 +174,32 @@ export function StockPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 120,
+      width: canHold ? 190 : 120,
       fixed: 'right',
       render: (_, r) => (
-        <Button
-          type="link"
-          size="small"
-          icon={<HistoryOutlined />}
-          onClick={() => setOpen(r)}
-          data-testid="stock-movements"
-        >
-          {t('stock.movements')}
-        </Button>
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<HistoryOutlined />}
+            onClick={() => setOpen(r)}
+            data-testid="stock-movements"
+          >
+            {t('stock.movements')}
+          </Button>
+          {canHold && r.status === 'available' && r.onHand > 0 ? (
+            <Button
+              type="link"
+              size="small"
+              danger
+              icon={<StopOutlined />}
+              onClick={() => setHolding(r)}
+              data-testid="stock-place-hold"
+            >
+              {t('coldchain.placeHold.action')}
+            </Button>
+          ) : null}
+        </Space>
       ),
     },
   ];
@@ -227,6 +244,12 @@ export function StockPage() {
           </>
         )}
       </Card>
+      <PlaceHoldModal
+        key={holding ? stockRowKey(holding) : 'none'}
+        row={holding}
+        skuCode={holding ? (skus.get(holding.skuId)?.code ?? holding.skuId.slice(0, 8)) : ''}
+        onClose={() => setHolding(null)}
+      />
       <MovementsDrawer
         row={open}
         onClose={() => setOpen(null)}
