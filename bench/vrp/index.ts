@@ -4,7 +4,7 @@
  * feasibility verdict from the independent checker.
  *
  *   npm run bench -- vrp --data ../shared/benchmarks/vrp [--only NAME,…] [--time SECONDS] [--seed N] [--out FILE]
- *     [--threads 1|2] [--params JSON]
+ *     [--threads 1|2] [--params JSON] [--objective hierarchical|distance|both]
  *
  * Solomon instances run twice: vehicles then distance (exact doubles, a fixed cost per vehicle of 10 ×
  * the longest depot round trip) and distance only (trunc1). Prints Markdown tables and ends with a RESULT line.
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '1' },
     /** Solver parameters as JSON, e.g. '{"granularity":30}' (for A/B comparisons). */
     params: { type: 'string' },
+    /** Solomon runs: `hierarchical`, `distance` or `both` (default). */
+    objective: { type: 'string', default: 'both' },
   },
 });
 const dataDir = path.resolve(values.data);
@@ -87,20 +89,22 @@ for (const file of walk(dataDir)) {
     for (let k = 1; k < s.x.length; k++)
       longest = Math.max(longest, 2 * Math.hypot(s.x[k] - s.x[0], s.y[k] - s.y[0]));
     const fixedCost = Math.ceil(Number(values['vehicle-cost']) * longest);
-    tasks.push({
-      instance,
-      group: 'solomon',
-      objective: 'hierarchical',
-      problem: solomonProblem(s, { rounding: 'exact', fixedCost }),
-      ref: bks.get(instance),
-    });
-    tasks.push({
-      instance,
-      group: 'solomon-dist',
-      objective: 'distance',
-      problem: solomonProblem(s, { rounding: 'trunc1' }),
-      ref: bksDist.get(instance),
-    });
+    if (values.objective !== 'distance')
+      tasks.push({
+        instance,
+        group: 'solomon',
+        objective: 'hierarchical',
+        problem: solomonProblem(s, { rounding: 'exact', fixedCost }),
+        ref: bks.get(instance),
+      });
+    if (values.objective !== 'hierarchical')
+      tasks.push({
+        instance,
+        group: 'solomon-dist',
+        objective: 'distance',
+        problem: solomonProblem(s, { rounding: 'trunc1' }),
+        ref: bksDist.get(instance),
+      });
   }
 }
 

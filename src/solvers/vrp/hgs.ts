@@ -155,7 +155,8 @@ export const runHgs = async (
 
   const initialise = async () => {
     const tour = Int32Array.from({ length: inst.n }, (_, i) => i);
-    const count = 4 * params.minPopulation;
+    // started from a given plan (e.g. a tight fleet after route elimination): fewer random members
+    const count = (initial === undefined ? 4 : 1) * params.minPopulation;
     for (let k = 0; k < count && !stopped(); k++) {
       rng.shuffle(tour);
       consider(educate(splitter.split(tour, pen)));

@@ -72,6 +72,7 @@ export class LocalSearch {
       this.improved = false;
       for (let k = 0; k < this.order.length; k++) {
         const u = this.order[k];
+        if (st.routeOf[u] < 0) continue;
         const lastTestU = this.lastTest[u];
         this.lastTest[u] = this.nbMoves;
         const nb = this.neighbours[u];
@@ -79,6 +80,7 @@ export class LocalSearch {
           const v = nb[q];
           const ru = st.routeOf[u];
           const rv = st.routeOf[v];
+          if (rv < 0) continue;
           if (loop > 0 && Math.max(this.lastMod[ru], this.lastMod[rv]) <= lastTestU) continue;
           if (this.tryPair(u, rv, st.posOf[v])) continue;
           if (st.posOf[v] === 1 && this.tryPair(u, rv, 0)) continue;

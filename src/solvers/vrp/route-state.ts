@@ -108,7 +108,9 @@ export class RouteState {
     return p;
   }
 
+  /** Clients in no route (e.g. waiting in an ejection pool) get `routeOf` −1. */
   load(routes: number[][]): void {
+    this.routeOf.fill(-1);
     for (let r = 0; r < this.inst.nSlots; r++) {
       const route = routes[r] ?? [];
       const base = r * this.cap;

@@ -47,7 +47,9 @@ export class SwapStar {
     adj.fill(0);
     for (let c = 0; c < this.inst.n; c++) {
       const nb = this.neighbours[c];
+      if (routeOf[c] < 0) continue;
       for (let k = 0; k < nb.length; k++) {
+        if (routeOf[nb[k]] < 0) continue;
         adj[routeOf[c] * R + routeOf[nb[k]]] = 1;
         adj[routeOf[nb[k]] * R + routeOf[c]] = 1;
       }
