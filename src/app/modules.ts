@@ -32,7 +32,7 @@ import {
 } from '../modules/org';
 import { createPlanningModule } from '../modules/planning';
 import { createTransportModule } from '../modules/transport';
-import { createWarehouseModule, dispatchShipments, orderFactsVia } from '../modules/warehouse';
+import { createWarehouseModule, dispatchShipments, lastCounts, orderFactsVia } from '../modules/warehouse';
 import type { Config } from '../platform/config/config';
 import type { PermissionDef, WaylineModule } from '../platform/http/module';
 import { type CpuPool, createCpuPool, enqueueJob, type JobHandler } from '../platform/jobs';
@@ -97,6 +97,8 @@ export function compose(
   const inventory = createInventoryModule({
     skuFacts: (db, skuId) => getSku(db, skuId, null),
     skusFacts: (db, skuIds) => getSkusByIds(db, skuIds, null),
+    // The stock audit checks the ledger against each bin's last posted count (warehouse module).
+    lastCounts,
   });
   // Orders take in, validate and allocate orders: SKUs from the catalog, stock and reservations from inventory.
   const orders = createOrdersModule({

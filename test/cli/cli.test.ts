@@ -56,7 +56,7 @@ describe('wayline CLI', () => {
 
     const audit = wayline('audit', 'stock');
     expect(audit.status, audit.stderr).toBe(0);
-    expect(audit.stdout).toContain('ledger and balances agree');
+    expect(audit.stdout).toContain('ledger, balances and last counts agree');
 
     const plan = path.join(dataDir, 'plan.json');
     fs.writeFileSync(

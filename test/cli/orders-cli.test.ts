@@ -38,6 +38,6 @@ describe('wayline import orders', () => {
     const again = wayline('import', 'orders', file, '--skip-invalid');
     expect(again.stdout).toContain('created 0');
     expect(again.stdout).toContain('existing 2');
-    expect(wayline('audit', 'stock').stdout).toContain('ledger and balances agree');
+    expect(wayline('audit', 'stock').stdout).toContain('ledger, balances and last counts agree');
   }, 400_000);
 });

@@ -36,7 +36,7 @@ export {
 export { EXPIRE_STOCK_JOB, type ExpiryRunResult } from './expiry.jobs';
 export { type ExpiryOutcome, quarantineExpired } from './expiry.service';
 export { INCIDENT_POSTED } from './incident.service';
-export type { InventoryDeps, SkuFacts } from './inventory.deps';
+export type { InventoryDeps, LastCountFact, SkuFacts } from './inventory.deps';
 export { ZONES_FOR_CLASS } from './inventory.deps';
 export { inventoryMessages } from './inventory.messages';
 export { createInventoryModule, inventoryMigrations, inventoryPermissions } from './inventory.module';

@@ -21,6 +21,22 @@ export interface InventoryDeps {
   skuFacts(db: Db, skuId: string): Promise<SkuFacts>;
   /** Many SKUs in one lookup; unknown ids are absent. Without it, `skuFactsMany` asks one by one. */
   skusFacts?(db: Db, skuIds: readonly string[]): Promise<ReadonlyMap<string, SkuFacts>>;
+  /** The last posted count per bin × SKU × lot (warehouse module), for the audit's 账卡物 check. */
+  lastCounts?(db: Db, warehouseIds: readonly string[] | null): Promise<LastCountFact[]>;
+}
+
+/** A bin × SKU × lot as last counted: found `countedQty` where the books said `bookQty` at `position`. */
+export interface LastCountFact {
+  warehouseId: string;
+  binId: string;
+  skuId: string;
+  lotId: string | null;
+  countId: string;
+  countNumber: string;
+  bookQty: number;
+  countedQty: number;
+  /** The highest movement id the book quantity included. */
+  position: number;
 }
 
 let bound: InventoryDeps | null = null;
@@ -31,8 +47,11 @@ let bound: InventoryDeps | null = null;
  * are kept — no data — so every process behaves the same.
  */
 export function bindInventoryDeps(deps: InventoryDeps): void {
-  bound = { skuFacts: deps.skuFacts, skusFacts: deps.skusFacts };
+  bound = { skuFacts: deps.skuFacts, skusFacts: deps.skusFacts, lastCounts: deps.lastCounts };
 }
+
+/** The bound deps, or null before `createInventoryModule` (a bare ledger in tests and benches). */
+export const boundInventoryDeps = (): InventoryDeps | null => bound;
 
 export function inventoryDeps(): InventoryDeps {
   if (!bound) throw new Error('inventory: call createInventoryModule(deps) before using the ledger');

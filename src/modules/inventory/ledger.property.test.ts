@@ -130,7 +130,8 @@ const op = fc.oneof(
     to: binIx,
     lot: lotIx,
     qty,
-    status,
+    // Mostly available stock (held stock may not be moved by hand: those moves are refused).
+    status: fc.oneof({ weight: 4, arbitrary: fc.constant('available' as const) }, status),
   }),
   fc.record({
     op: fc.constant('adjust' as const),
@@ -192,7 +193,8 @@ async function apply(o: Op) {
             toBinId: bins[o.to].id,
             lotId: await lotId(trx, o.sku, o.lot),
             qty: o.qty,
-            toStatus: o.status,
+            // Moves keep the status (only the quality review changes it); held stock is refused.
+            fromStatus: o.status,
           },
           ctx,
         );

@@ -1,9 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
+import { boundInventoryDeps, type LastCountFact } from './inventory.deps';
 
 export interface StockDiscrepancy {
-  /** `balance`: the balance row differs from the ledger; `reservation`: order reservations differ from the balance's reserved. */
-  kind: 'balance' | 'reservation';
+  /**
+   * `balance`: the balance row differs from the ledger; `reservation`: order reservations differ
+   * from the balance's reserved; `count`: the ledger does not stand where the last count left it
+   * (the books at the count plus the variance posted is not what was found).
+   */
+  kind: 'balance' | 'reservation' | 'count';
   skuId: string;
   warehouseId: string;
   binId: string;
@@ -13,12 +18,23 @@ export interface StockDiscrepancy {
   balanceOnHand: number;
   ledgerReserved: number;
   balanceReserved: number;
+  /** For `count`: the count, what was found, and what the ledger held then and got as variance. */
+  count: {
+    countId: string;
+    countNumber: string;
+    bookQty: number;
+    countedQty: number;
+    ledgerAtCount: number;
+    postedVariance: number;
+  } | null;
 }
 
 export interface StockAudit {
   ok: boolean;
   movements: number;
   balances: number;
+  /** Bin × SKU × lot positions checked against their last count. */
+  counted: number;
   discrepancyCount: number;
   discrepancies: StockDiscrepancy[];
   durationMs: number;
@@ -39,7 +55,15 @@ export async function auditStock(
   const started = performance.now();
   const ids = options.warehouseIds;
   if (ids && !ids.length)
-    return { ok: true, movements: 0, balances: 0, discrepancyCount: 0, discrepancies: [], durationMs: 0 };
+    return {
+      ok: true,
+      movements: 0,
+      balances: 0,
+      counted: 0,
+      discrepancyCount: 0,
+      discrepancies: [],
+      durationMs: 0,
+    };
   const scope = (col: string) =>
     ids ? sql`${sql.ref(col)} in (${sql.join(ids.map((id) => sql`${id}::uuid`))})` : sql`true`;
   const { rows } = await sql<{
@@ -96,12 +120,14 @@ export async function auditStock(
     where coalesce(r.qty, 0) <> coalesce(b.reserved, 0)
     order by 2, 4, 5, 6
     limit ${options.limit ?? 1_000_000}`.execute(db);
-  const counts = await sql<{ movements: string; balances: string }>`
+  const totals = await sql<{ movements: string; balances: string }>`
     select (select count(*) from inventory.movement m where ${scope('m.warehouse_id')}) as movements,
       (select count(*) from inventory.balance b where ${scope('b.warehouse_id')} and (on_hand <> 0 or reserved <> 0)) as balances`.execute(
     db,
   );
-  const discrepancies = rows.map((r) => ({
+  const counts = (await boundInventoryDeps()?.lastCounts?.(db, ids ?? null)) ?? [];
+  const countIssues = await auditCounts(db, counts);
+  const discrepancies: StockDiscrepancy[] = rows.map((r) => ({
     kind: r.kind,
     skuId: r.sku_id,
     warehouseId: r.warehouse_id,
@@ -112,13 +138,93 @@ export async function auditStock(
     balanceOnHand: Number(r.b_on),
     ledgerReserved: Number(r.l_res),
     balanceReserved: Number(r.b_res),
+    count: null,
   }));
+  discrepancies.push(
+    ...countIssues.slice(0, Math.max(0, (options.limit ?? 1_000_000) - discrepancies.length)),
+  );
   return {
     ok: discrepancies.length === 0,
-    movements: Number(counts.rows[0].movements),
-    balances: Number(counts.rows[0].balances),
+    movements: Number(totals.rows[0].movements),
+    balances: Number(totals.rows[0].balances),
+    counted: counts.length,
     discrepancyCount: discrepancies.length,
     discrepancies,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * 账卡物 against the last count of each bin × SKU × lot: the ledger up to the count's position must
+ * be what the count's book said, and that plus the variance movements the count posted must be what
+ * the counter found. One pass over the movements of the counted positions.
+ */
+async function auditCounts(db: Db, counts: readonly LastCountFact[]): Promise<StockDiscrepancy[]> {
+  if (!counts.length) return [];
+  const out: StockDiscrepancy[] = [];
+  for (let i = 0; i < counts.length; i += 5000) {
+    const batch = counts.slice(i, i + 5000);
+    const json = JSON.stringify(
+      batch.map((c, k) => ({
+        k,
+        bin_id: c.binId,
+        sku_id: c.skuId,
+        lot_id: c.lotId,
+        pos: c.position,
+        count_id: c.countId,
+      })),
+    );
+    const { rows } = await sql<{
+      k: number;
+      warehouse_id: string | null;
+      at_count: string;
+      variance: string;
+    }>`
+      with c as (
+        select * from jsonb_to_recordset(${json}::jsonb)
+          as x(k int, bin_id uuid, sku_id uuid, lot_id uuid, pos bigint, count_id text)
+      ),
+      legs as (
+        select c.k, m.id, m.source_type, m.source_id, c.pos, c.count_id,
+          case when m.to_bin_id = c.bin_id then m.qty else -m.qty end as d
+        from c
+        join inventory.movement m on m.sku_id = c.sku_id
+          and (m.from_bin_id = c.bin_id or m.to_bin_id = c.bin_id)
+          and m.lot_id is not distinct from c.lot_id
+          and m.type not in ('reserve', 'release')
+          and not (m.from_bin_id is not distinct from c.bin_id and m.to_bin_id is not distinct from c.bin_id)
+      )
+      select c.k,
+        coalesce(sum(l.d) filter (where l.id <= l.pos), 0) as at_count,
+        coalesce(sum(l.d) filter (where l.id > l.pos and l.source_type = 'count' and l.source_id = l.count_id), 0) as variance
+      from c left join legs l on l.k = c.k
+      group by c.k`.execute(db);
+    for (const r of rows) {
+      const c = batch[r.k];
+      const atCount = Number(r.at_count);
+      const variance = Number(r.variance);
+      if (atCount === c.bookQty && atCount + variance === c.countedQty) continue;
+      out.push({
+        kind: 'count',
+        skuId: c.skuId,
+        warehouseId: c.warehouseId,
+        binId: c.binId,
+        lotId: c.lotId,
+        status: '*',
+        ledgerOnHand: atCount + variance,
+        balanceOnHand: c.countedQty,
+        ledgerReserved: 0,
+        balanceReserved: 0,
+        count: {
+          countId: c.countId,
+          countNumber: c.countNumber,
+          bookQty: c.bookQty,
+          countedQty: c.countedQty,
+          ledgerAtCount: atCount,
+          postedVariance: variance,
+        },
+      });
+    }
+  }
+  return out;
 }

@@ -205,10 +205,15 @@ export const auditSchema = z.object({
   ok: z.boolean(),
   movements: z.number().int(),
   balances: z.number().int(),
+  counted: z.number().int().describe('Bin × SKU × lot positions checked against their last posted count'),
   discrepancyCount: z.number().int(),
   discrepancies: z.array(
     z.object({
-      kind: z.enum(['balance', 'reservation']),
+      kind: z
+        .enum(['balance', 'reservation', 'count'])
+        .describe(
+          '`balance`: balance ≠ ledger; `reservation`: order reservations ≠ reserved; `count`: ledger ≠ the last count (book at the count + posted variance ≠ found)',
+        ),
       skuId: z.uuid(),
       warehouseId: z.uuid(),
       binId: z.uuid(),
@@ -218,6 +223,16 @@ export const auditSchema = z.object({
       balanceOnHand: z.number().int(),
       ledgerReserved: z.number().int(),
       balanceReserved: z.number().int(),
+      count: z
+        .object({
+          countId: z.uuid(),
+          countNumber: z.string(),
+          bookQty: z.number().int(),
+          countedQty: z.number().int(),
+          ledgerAtCount: z.number().int(),
+          postedVariance: z.number().int(),
+        })
+        .nullable(),
     }),
   ),
   durationMs: z.number().int(),

@@ -123,11 +123,11 @@ export const DEFAULT_TEMPLATES: Record<NotifyTopic, Record<TemplateLang, Default
   'orders.return_pickup_requested': {
     'zh-CN': zh(
       '退货 {{returnNumber}} 已预约上门取件',
-      '【Wayline】退货{{returnNumber}}已预约{{carrier}}上门取件，请备好商品及配件。',
+      '【Wayline】订单{{orderNumber}}的退货{{returnNumber}}已预约{{carrier}}上门取件，请备好商品及配件。',
     ),
     en: zh(
       'Pickup booked for return {{returnNumber}}',
-      '[Wayline] A {{carrier}} pickup is booked for return {{returnNumber}}; please have the goods and accessories ready.',
+      '[Wayline] A {{carrier}} pickup is booked for return {{returnNumber}} (order {{orderNumber}}); please have the goods and accessories ready.',
     ),
   },
   'orders.refund_completed': {

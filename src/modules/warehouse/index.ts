@@ -19,6 +19,7 @@ export {
   saveCountPlan,
 } from './count.plan.service';
 export { getCount, listCountLines, listCountTasks } from './count.query';
+export { type LastCount, lastCounts } from './count.records';
 export { approveCount, COUNT_SOURCE, cancelCount, postCount, requestRecount } from './count.review.service';
 export { type CountRules, DEFAULT_COUNT_RULES, needsApproval, withinTolerance } from './count.rules';
 export { seedDemoStockOps } from './count.seed';

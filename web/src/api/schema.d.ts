@@ -2852,10 +2852,15 @@ export interface paths {
                             ok: boolean;
                             movements: number;
                             balances: number;
+                            /** @description Bin × SKU × lot positions checked against their last posted count */
+                            counted: number;
                             discrepancyCount: number;
                             discrepancies: {
-                                /** @enum {string} */
-                                kind: "balance" | "reservation";
+                                /**
+                                 * @description `balance`: balance ≠ ledger; `reservation`: order reservations ≠ reserved; `count`: ledger ≠ the last count (book at the count + posted variance ≠ found)
+                                 * @enum {string}
+                                 */
+                                kind: "balance" | "reservation" | "count";
                                 /** Format: uuid */
                                 skuId: string;
                                 /** Format: uuid */
@@ -2868,6 +2873,15 @@ export interface paths {
                                 balanceOnHand: number;
                                 ledgerReserved: number;
                                 balanceReserved: number;
+                                count: {
+                                    /** Format: uuid */
+                                    countId: string;
+                                    countNumber: string;
+                                    bookQty: number;
+                                    countedQty: number;
+                                    ledgerAtCount: number;
+                                    postedVariance: number;
+                                } | null;
                             }[];
                             durationMs: number;
                         };
