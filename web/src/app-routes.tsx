@@ -21,6 +21,7 @@ const SkuCreatePage = page(() => import('./routes/catalog/sku-create'), 'SkuCrea
 const ImportPage = page(() => import('./routes/catalog/import'), 'ImportPage');
 const WarehousesPage = page(() => import('./routes/inventory/warehouses'), 'WarehousesPage');
 const StockPage = page(() => import('./routes/inventory/stock'), 'StockPage');
+const StockAuditPage = page(() => import('./routes/inventory/stock-audit'), 'StockAuditPage');
 const NearExpiryPage = page(() => import('./routes/coldchain/near-expiry'), 'NearExpiryPage');
 const TemperaturePage = page(() => import('./routes/coldchain/temperature'), 'TemperaturePage');
 const AlertsPage = page(() => import('./routes/coldchain/alerts'), 'AlertsPage');
@@ -110,6 +111,7 @@ export function AppRoutes() {
         <Route path="returns/:id" element={guard(PERM.returnRead, <ReturnDetailPage />)} />
         <Route path="inventory/warehouses" element={guard(PERM.warehouseRead, <WarehousesPage />)} />
         <Route path="inventory/stock" element={guard(PERM.stockRead, <StockPage />)} />
+        <Route path="inventory/audit" element={guard(PERM.stockRead, <StockAuditPage />)} />
         <Route path="inventory/near-expiry" element={guard(PERM.stockRead, <NearExpiryPage />)} />
         <Route path="inventory/temperature" element={guard(PERM.coldchainRead, <TemperaturePage />)} />
         <Route path="inventory/alerts" element={guard(PERM.coldchainRead, <AlertsPage />)} />

@@ -121,6 +121,7 @@ export const NAVIGATION: (NavLeaf | NavGroup)[] = [
         perm: PERM.warehouseRead,
       },
       { path: '/inventory/stock', label: 'stock', icon: <InboxOutlined />, perm: PERM.stockRead },
+      { path: '/inventory/audit', label: 'stockAudit', icon: <AuditOutlined />, perm: PERM.stockRead },
       { path: '/warehouse/asns', label: 'asns', icon: <FileDoneOutlined />, perm: PERM.asnRead },
       {
         path: '/warehouse/receipts',

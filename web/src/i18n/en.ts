@@ -7,6 +7,7 @@ import { enOrders } from './en.orders';
 import { enOutbound } from './en.outbound';
 import { enPlanning } from './en.planning';
 import { enReturns } from './en.returns';
+import { enStockAudit } from './en.stockaudit';
 import { enStockOps } from './en.stockops';
 import { enTransport } from './en.transport';
 import { enViews } from './en.views';
@@ -126,6 +127,7 @@ export const en: Messages = {
     inventory: 'Warehousing',
     warehouses: 'Warehouses',
     stock: 'Stock',
+    stockAudit: 'Stock audit',
     asns: 'ASNs',
     receiving: 'Receiving',
     putaway: 'Putaway',
@@ -488,5 +490,6 @@ export const en: Messages = {
   ...enNotifications,
   ...enInbox,
   ...enViews,
+  ...enStockAudit,
   ...enReturns,
 };

@@ -12,6 +12,7 @@ import { zhCNOrders } from './zh-CN.orders';
 import { zhCNOutbound } from './zh-CN.outbound';
 import { zhCNPlanning } from './zh-CN.planning';
 import { zhCNReturns } from './zh-CN.returns';
+import { zhCNStockAudit } from './zh-CN.stockaudit';
 import { zhCNStockOps } from './zh-CN.stockops';
 import { zhCNTransport } from './zh-CN.transport';
 import { zhCNViews } from './zh-CN.views';
@@ -127,6 +128,7 @@ export const zhCN = {
     inventory: '仓储',
     warehouses: '仓库',
     stock: '库存',
+    stockAudit: '账卡物核对',
     asns: '到货通知',
     receiving: '收货入库',
     putaway: '上架',
@@ -484,6 +486,7 @@ export const zhCN = {
   ...zhCNNotifications,
   ...zhCNInbox,
   ...zhCNViews,
+  ...zhCNStockAudit,
   ...zhCNReturns,
 };
 
