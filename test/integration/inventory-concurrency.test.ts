@@ -23,11 +23,15 @@ const CLIENTS = 64;
 const NOW = new Date('2026-12-01T02:00:00Z');
 const HOT = '0190b000-0000-7000-8000-00000000000a';
 const SIDE = '0190b000-0000-7000-8000-00000000000b';
+/** Sorts before SCARCE: taken first in lock order, so a race lost on SCARCE must give PLENTY back. */
+const PLENTY = '0190b000-0000-7000-8000-00000000000c';
+const SCARCE = '0190b000-0000-7000-8000-00000000000d';
 const actor = systemActor('race');
 
 let test: TestDatabase;
 let wide: Database;
 let warehouseId: string;
+let binIds: string[];
 
 describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
   beforeAll(async () => {
@@ -85,6 +89,7 @@ describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
         })),
         NOW,
       );
+      binIds = bins.map((b) => b.id);
       const ctx = { actor, now: NOW };
       // 96 units of HOT in 4 bins × 2 lots (12 each), and 40 of SIDE.
       for (const bin of bins) {
@@ -143,6 +148,55 @@ describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
       .where('sku_id', '=', HOT)
       .executeTakeFirstOrThrow();
     expect(Number(orders.qty)).toBe(96);
+    const { auditStock } = await import('../../src/modules/inventory');
+    expect((await auditStock(test.db)).discrepancies).toEqual([]);
+  });
+
+  it('a race lost on a later line gives back what the earlier lines took', async () => {
+    // PLENTY: 1,000 in one bin. SCARCE: 20 in 4 bins of 5. Every client wants 1 of each; the
+    // reservations that lose SCARCE to a faster one have already taken PLENTY and must return it.
+    await inTransaction(test.db, async (trx) => {
+      const ctx = { actor, now: NOW };
+      await receive(trx, { skuId: PLENTY, binId: binIds[0], qty: 1000 }, ctx);
+      for (const binId of binIds) await receive(trx, { skuId: SCARCE, binId, qty: 5 }, ctx);
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        try {
+          await inTransaction(
+            wide.db,
+            (trx) =>
+              reserve(
+                trx,
+                {
+                  orderRef: `RACE2-${i}`,
+                  lines: [
+                    { skuId: SCARCE, qty: 1, warehouseId },
+                    { skuId: PLENTY, qty: 1, warehouseId },
+                  ],
+                },
+                { actor, now: NOW },
+              ),
+            { attempts: 1 },
+          );
+          return 'ok';
+        } catch (error) {
+          if (isAppError(error) && error.code === 'inventory.insufficient_stock') return 'short';
+          throw error;
+        }
+      }),
+    );
+    expect(outcomes.filter((o) => o === 'ok').length).toBe(20);
+    const reserved = await tablesOf<any>(test.db)
+      .selectFrom('inventory.balance')
+      .select(['sku_id', (eb) => eb.fn.sum<number>('reserved').as('reserved')])
+      .where('sku_id', 'in', [PLENTY, SCARCE])
+      .groupBy('sku_id')
+      .execute();
+    expect(Object.fromEntries(reserved.map((r) => [r.sku_id, Number(r.reserved)]))).toEqual({
+      [PLENTY]: 20,
+      [SCARCE]: 20,
+    });
     const { auditStock } = await import('../../src/modules/inventory');
     expect((await auditStock(test.db)).discrepancies).toEqual([]);
   });

@@ -69,14 +69,16 @@ function businessDayCached(now: Date): string {
  * of the warehouse, never from expired lots nor from lots with less than the SKU's minimum
  * remaining shelf life. Throws `inventory.insufficient_stock`.
  *
- * One statement does the work: it locks the candidate balances of every line in the one fixed
- * order every writer uses — (sku, warehouse, balance id) — so concurrent reservations queue and
- * never deadlock, allocates FEFO with a running sum, and only when every line is covered updates
- * the balances conditionally (`on_hand - reserved >= qty`, never below zero) and appends the
- * movements and the order's reservations. The SKU's minimum remaining shelf life comes from the
+ * One statement does the work (`inventory.reserve_lines`): it allocates FEFO with a running sum on
+ * a read, and only when every line is covered takes each chosen balance with the conditional update
+ * (`on_hand - reserved >= qty`, never below zero), one row at a time in the one fixed order every
+ * writer locks balances in — (sku, warehouse, balance id) — so concurrent reservations queue and
+ * never deadlock; then it appends the movements and the order's reservations. Should another
+ * reservation have taken a row meanwhile, it gives back what it added and allocates again with the
+ * candidates locked first (same order). The SKU's minimum remaining shelf life comes from the
  * catalog, asked only when a line meets dated stock: the statement then writes nothing and answers
  * which SKUs it needs; the second run, with their cut-off dates, allocates among the rows the first
- * already holds (no new lock, so the lock order stays intact).
+ * one found.
  */
 export async function reserve(
   trx: Trx,
