@@ -88,24 +88,3 @@ export async function binOccupancy(db: Db | Trx, query: BinOccupancyQuery): Prom
     contents: contents.get(b.id) ?? [],
   }));
 }
-
-/**
- * Units picked per SKU in a warehouse since `since` (the outbound velocity slotting ranks fast
- * movers by). Read-only.
- */
-export async function pickedQtyBySku(
-  db: Db | Trx,
-  warehouseId: string,
-  since: Date,
-): Promise<Map<string, number>> {
-  const rows = await stockDb(db)
-    .selectFrom('inventory.movement')
-    .select('sku_id')
-    .select((eb) => eb.fn.sum<string>('qty').as('qty'))
-    .where('warehouse_id', '=', warehouseId)
-    .where('type', '=', 'pick')
-    .where('at', '>=', since)
-    .groupBy('sku_id')
-    .execute();
-  return new Map(rows.map((r) => [r.sku_id, Number(r.qty)]));
-}

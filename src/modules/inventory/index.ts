@@ -19,7 +19,6 @@ export {
   type BinOccupancy,
   type BinOccupancyQuery,
   binOccupancy,
-  pickedQtyBySku,
 } from './bin-occupancy.query';
 // Fresh goods and safety: expiry, cold chain, quality holds, incidents (events other modules consume).
 export { seedDemoColdChain } from './coldchain.seed';

@@ -48,7 +48,7 @@ export { outboundEventHandlers } from './outbound.handlers';
 export { OUTBOUND_STATUSES, OUTBOUND_TRANSITIONS, type OutboundStatus } from './outbound.state';
 export { listTasks, type TaskView } from './putaway.query';
 export { confirmPutaway, type PutawayConfirmInput } from './putaway.service';
-export { fastMoversOf, type SlotBin, type SlotItem, suggestPutaway } from './putaway.suggest';
+export { type SlotBin, type SlotItem, suggestPutaway } from './putaway.suggest';
 export { type InspectionInput, inspectLine } from './receipt.inspection';
 export { getReceipt, listReceipts, type ReceiptView } from './receipt.query';
 export {

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_CLASSES, type StorageClass, ZONES_FOR_CLASS } from '../inventory';
-import {
-  fastMoversOf,
-  holdKey,
-  roomFor,
-  type SlotBin,
-  type SlotItem,
-  suggestPutaway,
-} from './putaway.suggest';
+import { holdKey, roomFor, type SlotBin, type SlotItem, suggestPutaway } from './putaway.suggest';
 
 const bin = (over: Partial<SlotBin> & { id: string }): SlotBin => ({
   code: over.id,
@@ -170,12 +163,5 @@ describe('roomFor and fast movers', () => {
     expect(roomFor(bin({ id: 'x', maxWeightG: 10_000, loadWeightG: 2500 }), item())).toBe(7);
     expect(roomFor(bin({ id: 'x', maxWeightG: 1000, loadWeightG: 5000 }), item())).toBe(0);
     expect(roomFor(bin({ id: 'x' }), item())).toBe(Number.POSITIVE_INFINITY);
-  });
-
-  it('ranks the top fifth of picked SKUs (at least one) as fast movers', () => {
-    expect([...fastMoversOf(new Map([['a', 3]]))]).toEqual(['a']);
-    const many = new Map(Array.from({ length: 10 }, (_, i) => [`s${i}`, i * 10] as const));
-    expect([...fastMoversOf(many)].sort()).toEqual(['s8', 's9']);
-    expect(fastMoversOf(new Map([['z', 0]])).size).toBe(0);
   });
 });

@@ -131,15 +131,3 @@ export function suggestPutaway(items: readonly SlotItem[], bins: readonly SlotBi
   }
   return { placements, unplaced };
 }
-
-/**
- * Fast movers: the top fifth of the SKUs picked in the warehouse lately (ABC class A by units),
- * at least one.
- */
-export function fastMoversOf(picked: ReadonlyMap<string, number>): Set<string> {
-  const ranked = [...picked.entries()]
-    .filter(([, q]) => q > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = Math.ceil(ranked.length * 0.2);
-  return new Set(ranked.slice(0, top).map(([id]) => id));
-}
