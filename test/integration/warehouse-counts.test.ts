@@ -229,6 +229,8 @@ describe('a blind count with picking going on', () => {
         kind: 'count',
         skuId: skuA.id,
         binId: y[0].id,
+        binCode: y[0].code,
+        lotCode: null,
         count: expect.objectContaining({
           countedQty: 83,
           bookQty: 85,
@@ -315,6 +317,46 @@ describe('approval thresholds and shortages on reserved stock', () => {
     expect(stock.body.items[0]).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
     const released = await w.admin.get(`/api/inventory/movements?skuId=${skuC.id}&type=release`);
     expect(released.body.items.map((m: any) => [m.qty, m.sourceId])).toEqual([[3, 'CNT-RES-1']]);
+    expect((await w.admin.get(`/api/inventory/audit?warehouseId=${w.whId}`)).body.ok).toBe(true);
+  });
+});
+
+describe('a count short of held stock', () => {
+  it('marks the missing units on the quality hold, so the review asks only for what is there', async () => {
+    const skuH = await newSku(w);
+    const [z] = await newBins(w, 'ambient', 'Z', 1, { originXMm: 140_000 });
+    await receive(w, skuH, z, 6);
+    const held = await w.admin.post('/api/inventory/quality-holds', {
+      warehouseId: w.whId,
+      reason: 'Carton crushed',
+      lines: [{ skuId: skuH.id, binId: z.id }],
+    });
+    expect(held.status, held.text).toBe(201);
+    const created = await w.manager.post('/api/warehouse/counts', {
+      warehouseId: w.whId,
+      kind: 'ad_hoc',
+      binIds: [z.id],
+      maxRecounts: 0,
+      approvalPct: 100,
+    });
+    const [task] = await tasksOf(created.body.id);
+    expect((await submit(task.id, z, [{ skuId: skuH.id, qty: 2 }])).status).toBe(200);
+    const posted = await w.manager.post(`/api/warehouse/counts/${created.body.id}/post`, {});
+    expect(posted.body.status, posted.text).toBe('posted');
+    expect(await onHand(w, skuH, z)).toBe(2);
+    const hold = (await w.admin.get(`/api/inventory/quality-holds/${held.body.id}`)).body;
+    expect(hold.lines).toEqual([expect.objectContaining({ qty: 6, missingQty: 4, remainingQty: 2 })]);
+    expect(hold.status).toBe('open');
+    // Reviewing the 4 that are gone is refused; the 2 that are there close the hold.
+    const review = (release: number) =>
+      w.admin.post(`/api/inventory/quality-holds/${held.body.id}/review`, {
+        note: 'Counted and checked',
+        lines: [{ lineId: hold.lines[0].id, release }],
+      });
+    expect((await review(6)).status).toBe(400);
+    const ok = await review(2);
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.status).toBe('closed');
     expect((await w.admin.get(`/api/inventory/audit?warehouseId=${w.whId}`)).body.ok).toBe(true);
   });
 });

@@ -257,3 +257,43 @@ describe('re-slot suggestions', () => {
     expect((await w.admin.get('/api/warehouse/bin-map?warehouseId=nope')).status).toBe(400);
   });
 });
+
+describe('ABC by shipped units', () => {
+  it('ranks by units picked when asked, stores the basis, and lines stay the default', async () => {
+    // One bulk pick: the slow item now has 2 pick lines but 9 units (cold 20/20, fast 16/16, mid 3/3).
+    await pickOut(w, slow, 8, 'SLOT-BULK', whId);
+    const byLines = await w.admin.post('/api/warehouse/abc', { warehouseId: whId });
+    expect(byLines.status, byLines.text).toBe(201);
+    expect(byLines.body).toMatchObject({ basis: 'lines', totalPickLines: 41, totalUnits: 48 });
+    const classes = async () =>
+      (await w.admin.get(`/api/warehouse/abc?warehouseId=${whId}`)).body.items.map((i: any) => [
+        i.skuId,
+        i.class,
+      ]);
+    // By lines the slow item is last: 39 of 41 lines above it — C.
+    expect(await classes()).toEqual([
+      [coldFast.id, 'A'],
+      [fast.id, 'A'],
+      [mid.id, 'B'],
+      [slow.id, 'C'],
+    ]);
+
+    const byUnits = await w.admin.post('/api/warehouse/abc', { warehouseId: whId, basis: 'units' });
+    expect(byUnits.status, byUnits.text).toBe(201);
+    expect(byUnits.body).toMatchObject({ basis: 'units', totalPickLines: 41, totalUnits: 48 });
+    const list = await w.admin.get(`/api/warehouse/abc?warehouseId=${whId}`);
+    expect(list.body.run).toMatchObject({ id: byUnits.body.id, basis: 'units' });
+    // By units: 36 of 48 units (75 %) above it — A; the mid item drops behind it.
+    expect(await classes()).toEqual([
+      [coldFast.id, 'A'],
+      [fast.id, 'A'],
+      [slow.id, 'A'],
+      [mid.id, 'B'],
+    ]);
+    // Shares are of units: 9 of 48, and 45 of 48 up to it.
+    expect(list.body.items[2]).toMatchObject({ sharePct: 18.75, cumSharePct: 93.75 });
+    expect((await w.admin.post('/api/warehouse/abc', { warehouseId: whId, basis: 'value' })).status).toBe(
+      400,
+    );
+  });
+});

@@ -239,7 +239,8 @@ async function apply(o: Op): Promise<void> {
             Number(l.released_qty) -
             Number(l.damaged_qty) -
             Number(l.scrapped_qty) -
-            Number(l.expired_qty);
+            Number(l.expired_qty) -
+            Number(l.missing_qty);
           const release = Math.min(left, o.split[i % 3]);
           const damaged = Math.min(left - release, o.split[(i + 1) % 3]);
           const scrap = left - release - damaged;
@@ -297,7 +298,7 @@ async function checkInvariants(o: Op) {
   // Open holds never claim more than the quality_hold balance holds.
   const overclaimed = await sql<{ n: number }>`
     select count(*)::int as n from (
-      select l.sku_id, l.bin_id, l.lot_id, sum(l.qty - l.released_qty - l.damaged_qty - l.scrapped_qty - l.expired_qty) as claimed
+      select l.sku_id, l.bin_id, l.lot_id, sum(l.qty - l.released_qty - l.damaged_qty - l.scrapped_qty - l.expired_qty - l.missing_qty) as claimed
       from inventory.quality_hold_line l join inventory.quality_hold h on h.id = l.hold_id where h.status = 'open'
       group by 1, 2, 3) c
     left join inventory.balance b on b.sku_id = c.sku_id and b.bin_id = c.bin_id
@@ -306,7 +307,7 @@ async function checkInvariants(o: Op) {
   expect(overclaimed.rows[0].n).toBe(0);
   const closedWithRest = await sql<{ n: number }>`
     select count(*)::int as n from inventory.quality_hold h join inventory.quality_hold_line l on l.hold_id = h.id
-    where h.status = 'closed' and l.qty > l.released_qty + l.damaged_qty + l.scrapped_qty + l.expired_qty`.execute(
+    where h.status = 'closed' and l.qty > l.released_qty + l.damaged_qty + l.scrapped_qty + l.expired_qty + l.missing_qty`.execute(
     db,
   );
   expect(closedWithRest.rows[0].n).toBe(0);

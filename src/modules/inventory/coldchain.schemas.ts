@@ -189,6 +189,7 @@ const holdLine = z.object({
   damagedQty: z.number().int(),
   scrappedQty: z.number().int(),
   expiredQty: z.number().int(),
+  missingQty: z.number().int(),
   remainingQty: z.number().int(),
 });
 export const holdSchema = z.object({

@@ -105,6 +105,8 @@ export interface QualityHoldLineRow {
   damaged_qty: number;
   scrapped_qty: number;
   expired_qty: number;
+  /** Found missing by a count while on hold. */
+  missing_qty: number;
 }
 
 export interface IncidentRow {
@@ -148,7 +150,7 @@ export interface ColdChainTables extends StockTables {
   'inventory.quality_hold': QualityHoldRow;
   'inventory.quality_hold_line': WithDefaults<
     WithIdentity<QualityHoldLineRow>,
-    'released_qty' | 'damaged_qty' | 'scrapped_qty' | 'expired_qty'
+    'released_qty' | 'damaged_qty' | 'scrapped_qty' | 'expired_qty' | 'missing_qty'
   >;
   'inventory.incident': IncidentRow;
   'inventory.incident_line': WithIdentity<IncidentLineRow>;

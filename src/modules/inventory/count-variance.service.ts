@@ -8,6 +8,7 @@ import {
   type MovementInput,
   postMovements,
 } from './ledger.repo';
+import { settleHoldLines } from './quality-hold.service';
 import { type BreakTarget, breakReservations, type LostReservation } from './reservation-break.service';
 import { type BalanceRow, STOCK_STATUSES, type StockStatus } from './stock.tables';
 
@@ -90,7 +91,8 @@ const keyOf = (l: { skuId: string; binId: string; lotId: string | null }) =>
  * stock first, then from quality hold, damaged and quarantine, and last from reserved stock — those
  * reservations are taken away from their orders (`release` + `inventory.reservation_lost`, so the
  * orders re-allocate). The variance is a delta on the balance as it is now: movements made after
- * the count (picking went on) are kept. Statements are multi-row (lock, update, insert) in chunks of
+ * the count (picking went on) are kept. Held stock a count did not find is marked missing on its
+ * quality hold lines, so the review does not ask about it and the hold can close. Statements are multi-row (lock, update, insert) in chunks of
  * 2,000 lines, so 10,000 lines take a handful of round trips.
  */
 export async function postCountVariances(
@@ -204,5 +206,9 @@ export async function postCountVariances(
     );
   for (let i = 0; i < movements.length; i += CHUNK)
     await postMovements(trx, movements.slice(i, i + CHUNK), ctx);
+  const heldMissing = movements
+    .filter((m) => m.from?.status === 'quality_hold')
+    .map((m) => ({ skuId: m.skuId, binId: m.from!.binId, lotId: m.lotId, qty: m.qty }));
+  if (heldMissing.length) await settleHoldLines(trx, heldMissing, 'missing', ctx.now);
   return { movements: movements.length, released };
 }

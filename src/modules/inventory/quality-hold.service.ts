@@ -34,6 +34,8 @@ export interface HoldLineView {
   damagedQty: number;
   scrappedQty: number;
   expiredQty: number;
+  /** Found missing by a count while on hold. */
+  missingQty: number;
   /** Still on hold, waiting for review. */
   remainingQty: number;
 }
@@ -60,7 +62,8 @@ const remainingOf = (l: QualityHoldLineRow) =>
   Number(l.released_qty) -
   Number(l.damaged_qty) -
   Number(l.scrapped_qty) -
-  Number(l.expired_qty);
+  Number(l.expired_qty) -
+  Number(l.missing_qty);
 
 /**
  * Put the given available balances on quality hold: reservations on them are broken first (the
@@ -152,14 +155,15 @@ export async function holdBalances(
 }
 
 /**
- * Held stock left the hold another way — quarantined by the expiry job (`expired`) or written off in
- * an incident (`scrapped`): count it against the oldest open hold lines of the same (sku, bin, lot),
- * so a later review does not ask for stock that is no longer held.
+ * Held stock left the hold another way — quarantined by the expiry job (`expired`), written off in
+ * an incident (`scrapped`) or not found by a count (`missing`): count it against the oldest open
+ * hold lines of the same (sku, bin, lot), so a later review does not ask for stock that is no
+ * longer held, and close the holds nothing is left on.
  */
 export async function settleHoldLines(
   trx: Trx,
   moved: Array<{ skuId: string; binId: string; lotId: string | null; qty: number }>,
-  as: 'expired' | 'scrapped',
+  as: 'expired' | 'scrapped' | 'missing',
   now: Date,
 ): Promise<void> {
   for (const m of moved) {
@@ -178,7 +182,9 @@ export async function settleHoldLines(
         .set((eb) =>
           as === 'expired'
             ? { expired_qty: eb('expired_qty', '+', take) }
-            : { scrapped_qty: eb('scrapped_qty', '+', take) },
+            : as === 'missing'
+              ? { missing_qty: eb('missing_qty', '+', take) }
+              : { scrapped_qty: eb('scrapped_qty', '+', take) },
         )
         .where('id', '=', line.id)
         .execute();
@@ -193,7 +199,9 @@ async function closeSettledHolds(trx: Trx, holdIds: string[], now: Date): Promis
     update inventory.quality_hold h set status = 'closed', closed_at = ${now}
     where h.id in (${sql.join(holdIds.map((id) => sql`${id}::uuid`))}) and h.status = 'open'
       and not exists (select 1 from inventory.quality_hold_line l where l.hold_id = h.id
-        and l.qty > l.released_qty + l.damaged_qty + l.scrapped_qty + l.expired_qty)`.execute(trx);
+        and l.qty > l.released_qty + l.damaged_qty + l.scrapped_qty + l.expired_qty + l.missing_qty)`.execute(
+    trx,
+  );
 }
 
 export interface ReviewLine {
@@ -405,6 +413,7 @@ export async function getHold(db: Db | Trx, principal: Principal | null, id: str
       damagedQty: Number(l.damaged_qty),
       scrappedQty: Number(l.scrapped_qty),
       expiredQty: Number(l.expired_qty),
+      missingQty: Number(l.missing_qty),
       remainingQty: remainingOf(l),
     })),
   );
@@ -430,7 +439,7 @@ export async function listHolds(
       eb
         .selectFrom('inventory.quality_hold_line as l')
         .select(
-          sql<string>`coalesce(sum(l.qty - l.released_qty - l.damaged_qty - l.scrapped_qty - l.expired_qty), 0)`.as(
+          sql<string>`coalesce(sum(l.qty - l.released_qty - l.damaged_qty - l.scrapped_qty - l.expired_qty - l.missing_qty), 0)`.as(
             'r',
           ),
         )

@@ -12,7 +12,10 @@ export interface StockDiscrepancy {
   skuId: string;
   warehouseId: string;
   binId: string;
+  /** The bin's and lot's codes, for people reading the report (null when the row is gone). */
+  binCode: string | null;
   lotId: string | null;
+  lotCode: string | null;
   status: string;
   ledgerOnHand: number;
   balanceOnHand: number;
@@ -132,7 +135,9 @@ export async function auditStock(
     skuId: r.sku_id,
     warehouseId: r.warehouse_id,
     binId: r.bin_id,
+    binCode: null,
     lotId: r.lot_id,
+    lotCode: null,
     status: r.status,
     ledgerOnHand: Number(r.l_on),
     balanceOnHand: Number(r.b_on),
@@ -143,6 +148,7 @@ export async function auditStock(
   discrepancies.push(
     ...countIssues.slice(0, Math.max(0, (options.limit ?? 1_000_000) - discrepancies.length)),
   );
+  await nameDiscrepancies(db, discrepancies);
   return {
     ok: discrepancies.length === 0,
     movements: Number(totals.rows[0].movements),
@@ -152,6 +158,25 @@ export async function auditStock(
     discrepancies,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Fill in bin and lot codes: one lookup each for all the discrepancies. */
+async function nameDiscrepancies(db: Db, list: StockDiscrepancy[]): Promise<void> {
+  if (!list.length) return;
+  const binIds = [...new Set(list.map((d) => d.binId))];
+  const lotIds = [...new Set(list.flatMap((d) => (d.lotId ? [d.lotId] : [])))];
+  const bins = await sql<{ id: string; code: string }>`
+    select id, code from inventory.bin where id = any(${binIds}::uuid[])`.execute(db);
+  const lots = lotIds.length
+    ? await sql<{ id: string; code: string }>`
+        select id, code from inventory.lot where id = any(${lotIds}::uuid[])`.execute(db)
+    : { rows: [] };
+  const binCode = new Map(bins.rows.map((b) => [b.id, b.code]));
+  const lotCode = new Map(lots.rows.map((l) => [l.id, l.code]));
+  for (const d of list) {
+    d.binCode = binCode.get(d.binId) ?? null;
+    d.lotCode = d.lotId ? (lotCode.get(d.lotId) ?? null) : null;
+  }
 }
 
 /**
@@ -209,7 +234,9 @@ async function auditCounts(db: Db, counts: readonly LastCountFact[]): Promise<St
         skuId: c.skuId,
         warehouseId: c.warehouseId,
         binId: c.binId,
+        binCode: null,
         lotId: c.lotId,
+        lotCode: null,
         status: '*',
         ledgerOnHand: atCount + variance,
         balanceOnHand: c.countedQty,

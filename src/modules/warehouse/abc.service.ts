@@ -6,7 +6,7 @@ import { newId } from '../../platform/lib/ids';
 import { binOccupancy, pickStatsBySku } from '../inventory';
 import { type AbcShares, classifyAbc, DEFAULT_ABC_SHARES } from './abc.logic';
 import { assertWarehouse } from './count.scope';
-import { type AbcClass, type AbcRunRow, countDb } from './count.tables';
+import { type AbcBasis, type AbcClass, type AbcRunRow, countDb } from './count.tables';
 import { skuLabel } from './inbound.lines';
 import type { WhContext } from './warehouse.access';
 import { warehouseDeps } from './warehouse.deps';
@@ -19,16 +19,20 @@ export interface AbcComputeInput extends Partial<AbcShares> {
   warehouseId: string;
   /** Pick movements of the last `days` days (default 90). */
   days?: number;
+  /** Rank by pick lines (default: what travel depends on) or by units picked (shipped volume). */
+  basis?: AbcBasis;
 }
 
 /**
- * Classify the warehouse's SKUs A/B/C by pick lines over the last `days` (default 90) — the pick
- * movements of the ledger — and store the result with the time it was computed. SKUs in stock that
- * were not picked are C. The latest run is the warehouse's current classification.
+ * Classify the warehouse's SKUs A/B/C by pick lines (or, with `basis: 'units'`, by units picked) over
+ * the last `days` (default 90) — the pick movements of the ledger — and store the result, its basis
+ * and the time it was computed. SKUs in stock that were not picked are C. The latest run is the
+ * warehouse's current classification.
  */
 export async function computeAbc(trx: Trx, input: AbcComputeInput, ctx: WhContext): Promise<AbcRunRow> {
   await assertWarehouse(trx, ctx.principal, input.warehouseId);
   const days = input.days ?? ABC_PERIOD_DAYS;
+  const basis = input.basis ?? 'lines';
   const shares = {
     aPct: input.aPct ?? DEFAULT_ABC_SHARES.aPct,
     bPct: input.bPct ?? DEFAULT_ABC_SHARES.bPct,
@@ -39,7 +43,7 @@ export async function computeAbc(trx: Trx, input: AbcComputeInput, ctx: WhContex
     binOccupancy(trx, { warehouseId: input.warehouseId }),
   ]);
   const stocked = bins.filter((b) => b.kind !== 'dispatch').flatMap((b) => b.contents.map((c) => c.skuId));
-  const items = classifyAbc(picks, stocked, shares);
+  const items = classifyAbc(picks, stocked, shares, basis);
   const run: AbcRunRow = {
     id: newId(),
     warehouse_id: input.warehouseId,
@@ -48,6 +52,7 @@ export async function computeAbc(trx: Trx, input: AbcComputeInput, ctx: WhContex
     period_to: ctx.now,
     a_pct: shares.aPct,
     b_pct: shares.bPct,
+    basis,
     skus: items.length,
     total_lines: picks.reduce((s, p) => s + p.lines, 0),
     total_units: picks.reduce((s, p) => s + p.units, 0),
@@ -65,7 +70,8 @@ export async function computeAbc(trx: Trx, input: AbcComputeInput, ctx: WhContex
           rank: it.rank,
           lines: it.lines,
           units: it.units,
-          cum_lines: it.cumLines,
+          // The cumulative of the run's basis measure (the column predates the choice of basis).
+          cum_lines: it.cum,
         })),
       )
       .execute();
@@ -77,8 +83,8 @@ export async function computeAbc(trx: Trx, input: AbcComputeInput, ctx: WhContex
       action: 'compute_abc',
       entity: 'warehouse.abc_run',
       entityId: run.id,
-      summary: `ABC over ${days} days: A ${byClass('A')}, B ${byClass('B')}, C ${byClass('C')} SKUs`,
-      after: { warehouseId: input.warehouseId, days, ...shares, skus: items.length },
+      summary: `ABC by ${basis} over ${days} days: A ${byClass('A')}, B ${byClass('B')}, C ${byClass('C')} SKUs`,
+      after: { warehouseId: input.warehouseId, days, basis, ...shares, skus: items.length },
     },
     ctx.now,
   );
@@ -133,7 +139,10 @@ export interface AbcListQuery {
   cursor?: string;
 }
 
-/** The current classification of a warehouse, ranked, with SKU labels and picks per month. */
+/**
+ * The current classification of a warehouse, ranked, with SKU labels and picks per month; shares are
+ * of the run's basis measure (pick lines or units).
+ */
 export async function listAbc(db: Db, principal: Principal | null, query: AbcListQuery) {
   await assertWarehouse(db, principal, query.warehouseId);
   const run = await latestAbcRun(db, query.warehouseId);
@@ -159,7 +168,8 @@ export async function listAbc(db: Db, principal: Principal | null, query: AbcLis
     db,
     page.items.map((r) => r.sku_id),
   );
-  const total = Number(run.total_lines);
+  const byUnits = run.basis === 'units';
+  const total = Number(byUnits ? run.total_units : run.total_lines);
   const months = Math.max(1 / 30, (run.period_to.getTime() - run.period_from.getTime()) / (30 * DAY_MS));
   return {
     run: runView(run),
@@ -171,7 +181,7 @@ export async function listAbc(db: Db, principal: Principal | null, query: AbcLis
       rank: r.rank,
       pickLines: Number(r.lines),
       units: Number(r.units),
-      sharePct: total ? Math.round((Number(r.lines) * 10_000) / total) / 100 : 0,
+      sharePct: total ? Math.round((Number(byUnits ? r.units : r.lines) * 10_000) / total) / 100 : 0,
       cumSharePct: total ? Math.round((Number(r.cum_lines) * 10_000) / total) / 100 : 0,
       picksPerMonth: Math.round(Number(r.lines) / months),
     })),
@@ -187,6 +197,7 @@ export const runView = (run: AbcRunRow) => ({
   periodTo: run.period_to.toISOString(),
   aPct: run.a_pct,
   bPct: run.b_pct,
+  basis: run.basis,
   skus: run.skus,
   totalPickLines: Number(run.total_lines),
   totalUnits: Number(run.total_units),

@@ -24,6 +24,9 @@ export type CountTaskStatus = (typeof COUNT_TASK_STATUSES)[number];
 
 export const ABC_CLASSES = ['A', 'B', 'C'] as const;
 export type AbcClass = (typeof ABC_CLASSES)[number];
+/** What an ABC run ranks SKUs by: pick lines (visits to a bin, the default) or units picked. */
+export const ABC_BASES = ['lines', 'units'] as const;
+export type AbcBasis = (typeof ABC_BASES)[number];
 
 export const MOVE_TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type MoveTaskStatus = (typeof MOVE_TASK_STATUSES)[number];
@@ -171,6 +174,8 @@ export interface AbcRunRow {
   period_to: Date;
   a_pct: number;
   b_pct: number;
+  /** What the run ranked SKUs by (runs from before the column: 'lines'). */
+  basis: AbcBasis;
   skus: number;
   total_lines: number;
   total_units: number;
@@ -184,6 +189,7 @@ export interface AbcItemRow {
   rank: number;
   lines: number;
   units: number;
+  /** Cumulative of the run's basis measure (pick lines or units), despite the name. */
   cum_lines: number;
 }
 

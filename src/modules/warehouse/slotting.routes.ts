@@ -34,7 +34,7 @@ export async function slottingRoutes(app: FastifyInstance) {
       config: { permission: 'warehouse.slotting.read' },
       schema: {
         tags,
-        summary: 'The current ABC classification of a warehouse (by pick lines), ranked',
+        summary: 'The current ABC classification of a warehouse (by pick lines or units), ranked',
         querystring: abcQuery,
         response: { 200: abcPage },
       },

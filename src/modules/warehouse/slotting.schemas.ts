@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
 import { BIN_KINDS, STORAGE_CLASSES } from '../inventory';
-import { ABC_CLASSES, MOVE_TASK_STATUSES, RESLOT_REASONS } from './count.tables';
+import { ABC_BASES, ABC_CLASSES, MOVE_TASK_STATUSES, RESLOT_REASONS } from './count.tables';
 
 const scan = z.string().trim().min(1).max(100);
+const abcBasis = z
+  .enum(ABC_BASES)
+  .describe(
+    'What SKUs are ranked by and the Pareto shares are taken of: lines = pick lines (visits to a bin, what walking depends on; the default), units = units picked (shipped volume). The other measure breaks ties',
+  );
 const skuLabel = {
   skuId: z.uuid(),
   skuCode: z.string(),
@@ -19,6 +24,7 @@ export const runSchema = z.object({
   periodTo: z.string(),
   aPct: z.number().int(),
   bPct: z.number().int(),
+  basis: abcBasis,
   skus: z.number().int(),
   totalPickLines: z.number().int(),
   totalUnits: z.number().int(),
@@ -34,8 +40,13 @@ export const abcComputeBody = z.strictObject({
     .min(1)
     .max(98)
     .optional()
-    .describe('Share of pick lines class A covers (default 80)'),
+    .describe('Share of the basis measure (pick lines or units) class A covers (default 80)'),
   bPct: z.number().int().min(1).max(98).optional().describe('Share class B covers next (default 15)'),
+  basis: abcBasis
+    .optional()
+    .describe(
+      'lines (default): rank by pick lines, visits to a bin, what walking depends on; units: rank by units picked (shipped volume)',
+    ),
 });
 
 export const abcQuery = z.object({
@@ -53,8 +64,8 @@ export const abcPage = z.object({
       rank: z.number().int(),
       pickLines: z.number().int(),
       units: z.number().int(),
-      sharePct: z.number(),
-      cumSharePct: z.number(),
+      sharePct: z.number().describe("Share of the run's basis measure (pick lines or units), %"),
+      cumSharePct: z.number().describe('Share of this SKU and every SKU ranked above it, %'),
       picksPerMonth: z.number().int(),
     }),
   ),

@@ -9,6 +9,7 @@ import * as createInbound from './migrations/2026_11_25_0300_create_inbound';
 import * as createOutbound from './migrations/2026_11_26_0100_create_outbound';
 import * as createCounts from './migrations/2026_11_26_0200_create_counts';
 import * as createKits from './migrations/2026_11_26_0210_create_kits';
+import * as abcBasis from './migrations/2026_12_10_0300_abc_basis';
 import { bindOutboundDeps, type OutboundDeps } from './outbound.deps';
 import { outboundEventHandlers } from './outbound.handlers';
 import { outboundPermissions } from './outbound.permissions';
@@ -65,6 +66,7 @@ export const warehouseMigrations = {
   '2026_11_26_0100_create_outbound': createOutbound,
   '2026_11_26_0200_create_counts': createCounts,
   '2026_11_26_0210_create_kits': createKits,
+  '2026_12_10_0300_abc_basis': abcBasis,
 };
 
 /**

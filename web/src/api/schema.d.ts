@@ -2867,7 +2867,9 @@ export interface paths {
                                 warehouseId: string;
                                 /** Format: uuid */
                                 binId: string;
+                                binCode: string | null;
                                 lotId: string | null;
+                                lotCode: string | null;
                                 status: string;
                                 ledgerOnHand: number;
                                 balanceOnHand: number;
@@ -3670,6 +3672,7 @@ export interface paths {
                                     damagedQty: number;
                                     scrappedQty: number;
                                     expiredQty: number;
+                                    missingQty: number;
                                     remainingQty: number;
                                 }[];
                             }[];
@@ -3751,6 +3754,7 @@ export interface paths {
                                 damagedQty: number;
                                 scrappedQty: number;
                                 expiredQty: number;
+                                missingQty: number;
                                 remainingQty: number;
                             }[];
                         };
@@ -3826,6 +3830,7 @@ export interface paths {
                                 damagedQty: number;
                                 scrappedQty: number;
                                 expiredQty: number;
+                                missingQty: number;
                                 remainingQty: number;
                             }[];
                         };
@@ -3921,6 +3926,7 @@ export interface paths {
                                 damagedQty: number;
                                 scrappedQty: number;
                                 expiredQty: number;
+                                missingQty: number;
                                 remainingQty: number;
                             }[];
                         };
@@ -13704,7 +13710,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current ABC classification of a warehouse (by pick lines), ranked
+         * The current ABC classification of a warehouse (by pick lines or units), ranked
          * @description Requires permission `warehouse.slotting.read`.
          *
          *     Requires permission `warehouse.slotting.read`.
@@ -13743,6 +13749,11 @@ export interface paths {
                                 periodTo: string;
                                 aPct: number;
                                 bPct: number;
+                                /**
+                                 * @description What SKUs are ranked by and the Pareto shares are taken of: lines = pick lines (visits to a bin, what walking depends on; the default), units = units picked (shipped volume). The other measure breaks ties
+                                 * @enum {string}
+                                 */
+                                basis: "lines" | "units";
                                 skus: number;
                                 totalPickLines: number;
                                 totalUnits: number;
@@ -13764,7 +13775,9 @@ export interface paths {
                                 rank: number;
                                 pickLines: number;
                                 units: number;
+                                /** @description Share of the run's basis measure (pick lines or units), % */
                                 sharePct: number;
+                                /** @description Share of this SKU and every SKU ranked above it, % */
                                 cumSharePct: number;
                                 picksPerMonth: number;
                             }[];
@@ -13793,10 +13806,15 @@ export interface paths {
                         warehouseId: string;
                         /** @description Look-back in days (default 90) */
                         days?: number;
-                        /** @description Share of pick lines class A covers (default 80) */
+                        /** @description Share of the basis measure (pick lines or units) class A covers (default 80) */
                         aPct?: number;
                         /** @description Share class B covers next (default 15) */
                         bPct?: number;
+                        /**
+                         * @description lines (default): rank by pick lines, visits to a bin, what walking depends on; units: rank by units picked (shipped volume)
+                         * @enum {string}
+                         */
+                        basis?: "lines" | "units";
                     };
                 };
             };
@@ -13817,6 +13835,11 @@ export interface paths {
                             periodTo: string;
                             aPct: number;
                             bPct: number;
+                            /**
+                             * @description What SKUs are ranked by and the Pareto shares are taken of: lines = pick lines (visits to a bin, what walking depends on; the default), units = units picked (shipped volume). The other measure breaks ties
+                             * @enum {string}
+                             */
+                            basis: "lines" | "units";
                             skus: number;
                             totalPickLines: number;
                             totalUnits: number;
@@ -13875,6 +13898,11 @@ export interface paths {
                                 periodTo: string;
                                 aPct: number;
                                 bPct: number;
+                                /**
+                                 * @description What SKUs are ranked by and the Pareto shares are taken of: lines = pick lines (visits to a bin, what walking depends on; the default), units = units picked (shipped volume). The other measure breaks ties
+                                 * @enum {string}
+                                 */
+                                basis: "lines" | "units";
                                 skus: number;
                                 totalPickLines: number;
                                 totalUnits: number;

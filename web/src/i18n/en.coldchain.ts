@@ -158,6 +158,7 @@ export const enColdChain: Shape<typeof zhCNColdChain> = {
         release: 'Release',
         damaged: 'Damaged',
         scrap: 'Scrap',
+        missing: 'Missing (count)',
         done: 'Done',
       },
       empty: 'No quality holds',

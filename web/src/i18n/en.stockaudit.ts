@@ -19,6 +19,7 @@ export const enStockAudit: typeof zhCNStockAudit = {
     col: {
       kind: 'Kind',
       sku: 'SKU',
+      warehouse: 'Warehouse',
       bin: 'Bin',
       lot: 'Lot',
       status: 'Status',

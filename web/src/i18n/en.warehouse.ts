@@ -150,5 +150,12 @@ export const enWarehouse: typeof zhCNWarehouse = {
     completed: 'Completed',
     cancelled: 'Turned away',
   },
+  abcBasis: {
+    label: 'ABC basis',
+    lines: 'By pick lines',
+    units: 'By shipped units',
+    linesHint: 'By pick lines (visits to a bin, what walking depends on; the default)',
+    unitsHint: 'By shipped units (units picked)',
+  },
   asnStatus: { open: 'Open', receiving: 'Receiving', received: 'Received', cancelled: 'Cancelled' },
 };

@@ -151,6 +151,7 @@ export const zhCNColdChain = {
         release: '放行',
         damaged: '转残损',
         scrap: '报废',
+        missing: '盘亏',
         done: '已处理',
       },
       empty: '没有质量冻结单',

@@ -17,6 +17,7 @@ export const zhCNStockAudit = {
     col: {
       kind: '差异类型',
       sku: '商品',
+      warehouse: '仓库',
       bin: '库位',
       lot: '批次',
       status: '状态',

@@ -145,5 +145,12 @@ export const zhCNWarehouse = {
     completed: '已完成',
     cancelled: '已拒收',
   },
+  abcBasis: {
+    label: 'ABC 依据',
+    lines: '按拣货行',
+    units: '按出库数量',
+    linesHint: '按拣货行（到库位的次数，决定行走距离；默认）',
+    unitsHint: '按出库数量（拣出的件数）',
+  },
   asnStatus: { open: '待收货', receiving: '收货中', received: '已收货', cancelled: '已取消' },
 };

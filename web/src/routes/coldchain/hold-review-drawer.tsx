@@ -150,6 +150,7 @@ export function HoldReviewDrawer({ id, onClose }: { id: string | null; onClose: 
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('coldchain.holds.col.release')} {l.releasedQty} · {t('coldchain.holds.col.damaged')}{' '}
                 {l.damagedQty} · {t('coldchain.holds.col.scrap')} {l.scrappedQty + l.expiredQty}
+                {l.missingQty > 0 ? ` · ${t('coldchain.holds.col.missing')} ${l.missingQty}` : ''}
               </Typography.Text>
             ),
           },

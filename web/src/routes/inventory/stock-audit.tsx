@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Flex, Select, Table, type TableColum
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useSkusById, useWarehouseBins } from '../../api/inventory';
+import { useSkusById } from '../../api/inventory';
 import { useWarehouses } from '../../api/org';
 import type { paths } from '../../api/schema';
 import { PageHeader } from '../../components/page-header';
@@ -43,11 +43,13 @@ export function StockAuditPage() {
     rows.map((r) => r.skuId),
     can(PERM.skuRead),
   );
-  const bins = useWarehouseBins(warehouseId, rows.length > 0);
-  const binCode = useMemo(() => {
-    const byId = new Map((bins.data ?? []).map((b) => [b.id, b.code]));
-    return (id: string) => byId.get(id) ?? id.slice(-8);
-  }, [bins.data]);
+  const warehouseName = useMemo(() => {
+    const byId = new Map((warehouses.data ?? []).map((w) => [w.id, w]));
+    return (id: string) => {
+      const w = byId.get(id);
+      return w ? localName(w, lang) : id.slice(-8);
+    };
+  }, [warehouses.data, lang]);
 
   const columns: TableColumnsType<Discrepancy> = [
     {
@@ -62,7 +64,23 @@ export function StockAuditPage() {
       width: 220,
       render: (_, d) => <SkuCell skuId={d.skuId} sku={skus.get(d.skuId)} lang={lang} link={false} />,
     },
-    { key: 'bin', title: t('stockAudit.col.bin'), width: 120, render: (_, d) => binCode(d.binId) },
+    ...(warehouseId
+      ? []
+      : [
+          {
+            key: 'warehouse',
+            title: t('stockAudit.col.warehouse'),
+            width: 140,
+            render: (_: unknown, d: Discrepancy) => warehouseName(d.warehouseId),
+          },
+        ]),
+    {
+      key: 'bin',
+      title: t('stockAudit.col.bin'),
+      width: 120,
+      render: (_, d) => d.binCode ?? d.binId.slice(-8),
+    },
+    { key: 'lot', title: t('stockAudit.col.lot'), width: 120, render: (_, d) => d.lotCode ?? '—' },
     { key: 'status', title: t('stockAudit.col.status'), width: 110, render: (_, d) => d.status },
     {
       key: 'ledger',

@@ -17,7 +17,14 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWarehouses } from '../../api/org';
-import { type AbcItem, type ReslotItem, useAbc, useReslot, useSlottingMutations } from '../../api/slotting';
+import {
+  type AbcCompute,
+  type AbcItem,
+  type ReslotItem,
+  useAbc,
+  useReslot,
+  useSlottingMutations,
+} from '../../api/slotting';
 import { CursorPager } from '../../components/cursor-pager';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
@@ -32,7 +39,12 @@ import { AbcTag } from './count-tags';
 
 const metres = (mm: number) => (mm / 1000).toLocaleString('zh-CN', { maximumFractionDigits: 1 });
 
-/** /warehouse/slotting — the ABC classification by pick lines, and re-slot suggestions to accept. */
+type AbcBasis = NonNullable<AbcCompute['basis']>;
+
+/**
+ * /warehouse/slotting — the ABC classification (by pick lines, or by shipped units if chosen), and
+ * re-slot suggestions to accept.
+ */
 export function SlottingPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -50,6 +62,7 @@ export function SlottingPage() {
   }, [warehouseId, warehouses.data]);
   const [cls, setCls] = useState<'A' | 'B' | 'C'>();
   const [days, setDays] = useState(90);
+  const [basis, setBasis] = useState<AbcBasis>('lines');
   const pager = useCursorPager(`${warehouseId}|${cls}`, 50);
   const abc = useAbc(
     warehouseId
@@ -66,6 +79,11 @@ export function SlottingPage() {
   const name = (x: { skuNameZh: string | null; skuNameEn: string | null }) =>
     localName({ nameZh: x.skuNameZh ?? '', nameEn: x.skuNameEn }, lang);
   const run = abc.data?.run;
+  // Recompute with the basis of the classification shown unless another is chosen.
+  const runBasis = run?.basis;
+  useEffect(() => {
+    if (runBasis) setBasis(runBasis);
+  }, [runBasis]);
 
   const abcTab = (
     <>
@@ -74,13 +92,18 @@ export function SlottingPage() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('slotting.computed', {
-            at: formatDateTime(run.computedAt),
-            from: formatDate(run.periodFrom),
-            to: formatDate(run.periodTo),
-            skus: run.skus,
-            lines: run.totalPickLines,
-          })}
+          message={
+            <Space size={8} wrap>
+              {t('slotting.computed', {
+                at: formatDateTime(run.computedAt),
+                from: formatDate(run.periodFrom),
+                to: formatDate(run.periodTo),
+                skus: run.skus,
+                lines: run.totalPickLines,
+              })}
+              <Tag color={run.basis === 'units' ? 'purple' : 'blue'}>{t(`abcBasis.${run.basis}`)}</Tag>
+            </Space>
+          }
         />
       ) : (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('slotting.notComputed')} />
@@ -309,12 +332,26 @@ export function SlottingPage() {
                   addonAfter={t('slotting.computeDays')}
                   style={{ width: 150 }}
                 />
+                <Select<AbcBasis>
+                  aria-label={t('abcBasis.label')}
+                  style={{ width: 150 }}
+                  value={basis}
+                  onChange={setBasis}
+                  options={(['lines', 'units'] as const).map((b) => ({
+                    value: b,
+                    label: t(`abcBasis.${b}`),
+                    title: t(`abcBasis.${b}Hint`),
+                  }))}
+                />
                 <Button
                   icon={<ReloadOutlined />}
                   loading={compute.isPending}
                   disabled={!warehouseId}
                   onClick={() =>
-                    compute.mutate({ warehouseId: warehouseId!, days }, { onError: (e) => notifyError(e) })
+                    compute.mutate(
+                      { warehouseId: warehouseId!, days, basis },
+                      { onError: (e) => notifyError(e) },
+                    )
                   }
                 >
                   {t('slotting.compute')}
