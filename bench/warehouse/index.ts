@@ -26,6 +26,7 @@ import {
 import { systemActor } from '../../src/platform/auth/principal';
 import { inTransaction, migrateToLatest, openDatabase, tablesOf } from '../../src/platform/db';
 import { platformMigrations } from '../../src/platform/migrations';
+import { cpuSample, cpuSince } from '../orders/cpu';
 import { runCountBench } from './count';
 import { runPackingBench } from './packing';
 import { runPickpathBench } from './pickpath';
@@ -194,16 +195,20 @@ try {
     }
   };
   const sides = [
-    { name: 'api', worker: apiWorker, done: 0 },
-    { name: 'raw', worker: rawWorker(true), done: 0 },
-    { name: 'raw-replanned', worker: rawWorker(false), done: 0 },
+    { name: 'api', worker: apiWorker, done: 0, cpu: { main: 0, postgres: 0 } },
+    { name: 'raw', worker: rawWorker(true), done: 0, cpu: { main: 0, postgres: 0 } },
+    { name: 'raw-replanned', worker: rawWorker(false), done: 0, cpu: { main: 0, postgres: 0 } },
   ];
   const warmMs = 2000;
   for (const side of sides) await timed(side.worker, warmMs);
   for (let r = 0; r < rounds; r++)
     for (let i = 0; i < sides.length; i++) {
       const side = sides[(r + i) % sides.length];
+      const mark = cpuSample(name);
       side.done += await timed(side.worker, (seconds * 1000) / rounds);
+      const used = cpuSince(name, mark);
+      side.cpu.main += used.main;
+      side.cpu.postgres += used.postgres;
     }
   const [apiRate, rawRate, replannedRate] = sides.map((side) => side.done / seconds);
   await pool.end();
@@ -249,6 +254,10 @@ try {
     `| raw-SQL ceiling (same writes, known balance row, prepared statement) | ${rawRate.toFixed(0)} /s |`,
   );
   console.log(`| API / ceiling | ${(ratio * 100).toFixed(1)} % (target ≥ 60 %) |`);
+  const perOp = (side: (typeof sides)[number]) =>
+    `${(side.cpu.main / side.done).toFixed(3)} / ${(side.cpu.postgres / side.done).toFixed(3)} ms`;
+  console.log(`| CPU per reservation, API: client main thread / PostgreSQL | ${perOp(sides[0])} |`);
+  console.log(`| CPU per reservation, ceiling: client main thread / PostgreSQL | ${perOp(sides[1])} |`);
   console.log(
     `| for reference: the ceiling's statement unprepared (parsed and planned per call); API / it | ${replannedRate.toFixed(0)} /s; ${((apiRate / replannedRate) * 100).toFixed(1)} % |`,
   );

@@ -23,7 +23,7 @@ const CLIENTS = 64;
 const NOW = new Date('2026-12-01T02:00:00Z');
 const HOT = '0190b000-0000-7000-8000-00000000000a';
 const SIDE = '0190b000-0000-7000-8000-00000000000b';
-/** Sorts before SCARCE: taken first in lock order, so a race lost on SCARCE must give PLENTY back. */
+/** Sorts before SCARCE: locked first, so an order that finds SCARCE gone must leave PLENTY as it was. */
 const PLENTY = '0190b000-0000-7000-8000-00000000000c';
 const SCARCE = '0190b000-0000-7000-8000-00000000000d';
 const actor = systemActor('race');
@@ -152,9 +152,9 @@ describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
     expect((await auditStock(test.db)).discrepancies).toEqual([]);
   });
 
-  it('a race lost on a later line gives back what the earlier lines took', async () => {
-    // PLENTY: 1,000 in one bin. SCARCE: 20 in 4 bins of 5. Every client wants 1 of each; the
-    // reservations that lose SCARCE to a faster one have already taken PLENTY and must return it.
+  it('all or nothing under the race: an order short of a later line takes nothing of the earlier ones', async () => {
+    // PLENTY: 1,000 in one bin. SCARCE: 20 in 4 bins of 5. Every client wants 1 of each; only
+    // the 20 that get SCARCE may hold PLENTY.
     await inTransaction(test.db, async (trx) => {
       const ctx = { actor, now: NOW };
       await receive(trx, { skuId: PLENTY, binId: binIds[0], qty: 1000 }, ctx);

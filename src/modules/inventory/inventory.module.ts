@@ -14,7 +14,7 @@ import * as createReserveFunction from './migrations/2026_11_24_0100_create_rese
 import * as createColdChain from './migrations/2026_11_25_0200_create_cold_chain';
 import * as reserveLinesIndexPath from './migrations/2026_12_03_0100_reserve_lines_index_path';
 import * as holdLineMissing from './migrations/2026_12_10_0100_hold_line_missing';
-import * as reserveLinesOptimistic from './migrations/2026_12_10_0200_reserve_lines_optimistic';
+import * as reserveLinesLean from './migrations/2026_12_10_0200_reserve_lines_lean';
 import { qualityHoldRoutes } from './quality-hold.routes';
 import { stockRoutes } from './stock.routes';
 import { temperatureRoutes } from './temperature.routes';
@@ -60,7 +60,7 @@ export const inventoryMigrations = {
   '2026_11_25_0200_create_cold_chain': createColdChain,
   '2026_12_03_0100_reserve_lines_index_path': reserveLinesIndexPath,
   '2026_12_10_0100_hold_line_missing': holdLineMissing,
-  '2026_12_10_0200_reserve_lines_optimistic': reserveLinesOptimistic,
+  '2026_12_10_0200_reserve_lines_lean': reserveLinesLean,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */
