@@ -7,6 +7,8 @@ import { RequirePermission } from './components/require-permission';
 import { PERM } from './lib/permissions';
 import { LoginPage } from './routes/auth/login';
 import { NotFoundPage } from './routes/errors/not-found';
+import { PortalTrackPage } from './routes/portal/portal-track';
+import { TrackRedirect } from './routes/portal/track-redirect';
 import { PortalReturnPage } from './routes/returns/portal-return';
 
 /** Lazy-load a page module that has a named export. */
@@ -88,6 +90,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/portal/return" element={<PortalReturnPage />} />
+      <Route path="/portal/track" element={<PortalTrackPage />} />
+      <Route path="/track" element={<TrackRedirect />} />
       <Route
         element={
           <RequireAuth>

@@ -9,6 +9,7 @@ import { enPlanning } from './en.planning';
 import { enReturns } from './en.returns';
 import { enStockAudit } from './en.stockaudit';
 import { enStockOps } from './en.stockops';
+import { enTrack } from './en.track';
 import { enTransport } from './en.transport';
 import { enViews } from './en.views';
 import { enWarehouse } from './en.warehouse';
@@ -492,4 +493,5 @@ export const en: Messages = {
   ...enViews,
   ...enStockAudit,
   ...enReturns,
+  ...enTrack,
 };

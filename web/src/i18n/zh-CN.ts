@@ -14,6 +14,7 @@ import { zhCNPlanning } from './zh-CN.planning';
 import { zhCNReturns } from './zh-CN.returns';
 import { zhCNStockAudit } from './zh-CN.stockaudit';
 import { zhCNStockOps } from './zh-CN.stockops';
+import { zhCNTrack } from './zh-CN.track';
 import { zhCNTransport } from './zh-CN.transport';
 import { zhCNViews } from './zh-CN.views';
 import { zhCNWarehouse } from './zh-CN.warehouse';
@@ -488,6 +489,7 @@ export const zhCN = {
   ...zhCNViews,
   ...zhCNStockAudit,
   ...zhCNReturns,
+  ...zhCNTrack,
 };
 
 /** The shape every language must provide: same keys, string values. */

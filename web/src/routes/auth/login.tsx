@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { login, meKey, useMeta } from '../../api/auth';
 import { isApiError } from '../../api/problem';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -105,6 +105,16 @@ export function LoginPage() {
               {t('auth.submit')}
             </Button>
           </Form>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, textAlign: 'center' }}>
+            {t('track.links.consumer')}{' '}
+            <Link to="/portal/track" data-testid="login-to-track">
+              {t('track.links.track')}
+            </Link>
+            {' · '}
+            <Link to="/portal/return" data-testid="login-to-return">
+              {t('track.links.return')}
+            </Link>
+          </Typography.Paragraph>
           {meta.data?.demo && meta.data.demoUsers?.length ? (
             <DemoAccounts
               users={meta.data.demoUsers}

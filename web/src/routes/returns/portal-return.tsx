@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/problem';
 import {
   type PortalCreated,
@@ -25,7 +26,7 @@ import {
   RETURN_CONDITIONS,
   RETURN_REASONS,
 } from '../../api/returns';
-import { LanguageSwitch } from '../../components/language-switch';
+import { PortalShell } from '../../components/portal-shell';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { applyIssuesToForm } from '../../lib/use-notify-error';
 import { ReturnStatusTag } from './return-tags';
@@ -95,165 +96,164 @@ export function PortalReturnPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f5f7fa', padding: '24px 16px' }}>
-      <div style={{ maxWidth: 760, margin: '0 auto' }}>
-        <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('returns.portal.title')}
-          </Typography.Title>
-          <LanguageSwitch type="default" />
-        </Flex>
-        <Card className="page-section">
-          <Typography.Paragraph type="secondary">{t('returns.portal.subtitle')}</Typography.Paragraph>
-          <Form form={lookupForm} layout="inline" onFinish={(v) => void lookup(v)}>
-            <Form.Item name="number" rules={[{ required: true, message: t('returns.form.required') }]}>
-              <Input
-                placeholder={t('returns.portal.orderNumber')}
-                data-testid="portal-number"
-                style={{ width: 240 }}
-              />
+    <PortalShell
+      title={t('returns.portal.title')}
+      link={
+        <Link to="/portal/track" data-testid="return-to-track">
+          {t('track.links.track')}
+        </Link>
+      }
+    >
+      <Card className="page-section">
+        <Typography.Paragraph type="secondary">{t('returns.portal.subtitle')}</Typography.Paragraph>
+        <Form form={lookupForm} layout="inline" onFinish={(v) => void lookup(v)}>
+          <Form.Item name="number" rules={[{ required: true, message: t('returns.form.required') }]}>
+            <Input
+              placeholder={t('returns.portal.orderNumber')}
+              data-testid="portal-number"
+              style={{ width: 240 }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="phoneLast4"
+            rules={[{ required: true, pattern: /^\d{4}$/, message: t('returns.portal.phoneLast4') }]}
+          >
+            <Input
+              placeholder={t('returns.portal.phoneLast4')}
+              maxLength={4}
+              data-testid="portal-phone"
+              style={{ width: 160 }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy && !view} data-testid="portal-lookup">
+            {t('returns.portal.lookup')}
+          </Button>
+        </Form>
+      </Card>
+      {error ? (
+        <Alert type="error" showIcon className="page-section" title={error} data-testid="portal-error" />
+      ) : null}
+      {created ? (
+        <Result
+          status="success"
+          title={created.number}
+          subTitle={t('returns.portal.submitted', { number: created.number })}
+          data-testid="portal-created"
+          extra={<Button onClick={() => setCreated(null)}>{t('returns.portal.another')}</Button>}
+        />
+      ) : null}
+      {view && !created ? (
+        <Card
+          className="page-section"
+          title={
+            <Space>
+              <span className="mono">{view.orderNumber}</span>
+              <Typography.Text type="secondary">
+                {view.region} · {view.phoneMasked}
+              </Typography.Text>
+            </Space>
+          }
+        >
+          {view.returnable ? (
+            <Typography.Paragraph>
+              {t('returns.portal.deadline', { deadline: view.deadline, defect: view.defectDeadline })}
+            </Typography.Paragraph>
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              title={t('returns.portal.notReturnable')}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Form
+            form={form}
+            layout="vertical"
+            disabled={!view.returnable}
+            initialValues={{ reason: 'quality', condition: 'opened', resolution: 'refund' }}
+          >
+            <Table
+              size="small"
+              rowKey="lineNo"
+              pagination={false}
+              dataSource={view.lines}
+              columns={[
+                {
+                  key: 'sku',
+                  title: t('returns.detail.sku'),
+                  render: (_, l) => (
+                    <Space wrap>
+                      {l.skuName ?? l.skuCode}
+                      {l.perishable ? <Tag color="cyan">{t('returns.portal.perishable')}</Tag> : null}
+                    </Space>
+                  ),
+                },
+                {
+                  key: 'left',
+                  title: '',
+                  render: (_, l) => t('returns.form.returnable', { n: l.returnableQty }),
+                },
+                {
+                  key: 'qty',
+                  title: t('returns.form.lines'),
+                  width: 120,
+                  render: (_, l) => (
+                    <Form.Item name={`qty${l.lineNo}`} noStyle>
+                      <InputNumber
+                        min={0}
+                        max={l.returnableQty}
+                        precision={0}
+                        disabled={!l.returnableQty}
+                        data-testid={`portal-qty-${l.lineNo}`}
+                      />
+                    </Form.Item>
+                  ),
+                },
+              ]}
+            />
+            <Space wrap size={16} style={{ marginTop: 16 }}>
+              <Form.Item name="reason" label={t('returns.form.reason')}>
+                <Select
+                  style={{ width: 180 }}
+                  data-testid="portal-reason"
+                  options={RETURN_REASONS.map((r) => ({ value: r, label: t(`returns.reason.${r}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="condition" label={t('returns.form.condition')}>
+                <Select
+                  style={{ width: 140 }}
+                  options={RETURN_CONDITIONS.map((c) => ({ value: c, label: t(`returns.condition.${c}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="resolution" label={t('returns.form.resolution')}>
+                <Radio.Group
+                  options={(['refund', 'exchange'] as const).map((r) => ({
+                    value: r,
+                    label: t(`returns.resolution.${r}`),
+                  }))}
+                />
+              </Form.Item>
+            </Space>
+            <Form.Item name="note" label={t('returns.form.note')}>
+              <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
-            <Form.Item
-              name="phoneLast4"
-              rules={[{ required: true, pattern: /^\d{4}$/, message: t('returns.portal.phoneLast4') }]}
-            >
-              <Input
-                placeholder={t('returns.portal.phoneLast4')}
-                maxLength={4}
-                data-testid="portal-phone"
-                style={{ width: 160 }}
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy && !view} data-testid="portal-lookup">
-              {t('returns.portal.lookup')}
+            <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="portal-submit">
+              {t('returns.portal.submit')}
             </Button>
           </Form>
         </Card>
-        {error ? (
-          <Alert type="error" showIcon className="page-section" title={error} data-testid="portal-error" />
-        ) : null}
-        {created ? (
-          <Result
-            status="success"
-            title={created.number}
-            subTitle={t('returns.portal.submitted', { number: created.number })}
-            data-testid="portal-created"
-            extra={<Button onClick={() => setCreated(null)}>{t('returns.portal.another')}</Button>}
-          />
-        ) : null}
-        {view && !created ? (
-          <Card
-            className="page-section"
-            title={
-              <Space>
-                <span className="mono">{view.orderNumber}</span>
-                <Typography.Text type="secondary">
-                  {view.region} · {view.phoneMasked}
-                </Typography.Text>
-              </Space>
-            }
-          >
-            {view.returnable ? (
-              <Typography.Paragraph>
-                {t('returns.portal.deadline', { deadline: view.deadline, defect: view.defectDeadline })}
-              </Typography.Paragraph>
-            ) : (
-              <Alert
-                type="info"
-                showIcon
-                title={t('returns.portal.notReturnable')}
-                style={{ marginBottom: 16 }}
-              />
-            )}
-            <Form
-              form={form}
-              layout="vertical"
-              disabled={!view.returnable}
-              initialValues={{ reason: 'quality', condition: 'opened', resolution: 'refund' }}
-            >
-              <Table
-                size="small"
-                rowKey="lineNo"
-                pagination={false}
-                dataSource={view.lines}
-                columns={[
-                  {
-                    key: 'sku',
-                    title: t('returns.detail.sku'),
-                    render: (_, l) => (
-                      <Space wrap>
-                        {l.skuName ?? l.skuCode}
-                        {l.perishable ? <Tag color="cyan">{t('returns.portal.perishable')}</Tag> : null}
-                      </Space>
-                    ),
-                  },
-                  {
-                    key: 'left',
-                    title: '',
-                    render: (_, l) => t('returns.form.returnable', { n: l.returnableQty }),
-                  },
-                  {
-                    key: 'qty',
-                    title: t('returns.form.lines'),
-                    width: 120,
-                    render: (_, l) => (
-                      <Form.Item name={`qty${l.lineNo}`} noStyle>
-                        <InputNumber
-                          min={0}
-                          max={l.returnableQty}
-                          precision={0}
-                          disabled={!l.returnableQty}
-                          data-testid={`portal-qty-${l.lineNo}`}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                ]}
-              />
-              <Space wrap size={16} style={{ marginTop: 16 }}>
-                <Form.Item name="reason" label={t('returns.form.reason')}>
-                  <Select
-                    style={{ width: 180 }}
-                    data-testid="portal-reason"
-                    options={RETURN_REASONS.map((r) => ({ value: r, label: t(`returns.reason.${r}`) }))}
-                  />
-                </Form.Item>
-                <Form.Item name="condition" label={t('returns.form.condition')}>
-                  <Select
-                    style={{ width: 140 }}
-                    options={RETURN_CONDITIONS.map((c) => ({ value: c, label: t(`returns.condition.${c}`) }))}
-                  />
-                </Form.Item>
-                <Form.Item name="resolution" label={t('returns.form.resolution')}>
-                  <Radio.Group
-                    options={(['refund', 'exchange'] as const).map((r) => ({
-                      value: r,
-                      label: t(`returns.resolution.${r}`),
-                    }))}
-                  />
-                </Form.Item>
-              </Space>
-              <Form.Item name="note" label={t('returns.form.note')}>
-                <Input.TextArea rows={2} maxLength={500} />
-              </Form.Item>
-              <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="portal-submit">
-                {t('returns.portal.submit')}
-              </Button>
-            </Form>
-          </Card>
-        ) : null}
-        {view?.returns.length ? (
-          <Card className="page-section" title={t('returns.portal.earlier')} size="small">
-            {view.returns.map((r) => (
-              <Flex key={r.number} gap={8} align="center" style={{ padding: '4px 0' }}>
-                <span className="mono">{r.number}</span>
-                <ReturnStatusTag status={r.status} />
-                <span>{t(`returns.reason.${r.reason}`)}</span>
-              </Flex>
-            ))}
-          </Card>
-        ) : null}
-      </div>
-    </div>
+      ) : null}
+      {view?.returns.length ? (
+        <Card className="page-section" title={t('returns.portal.earlier')} size="small">
+          {view.returns.map((r) => (
+            <Flex key={r.number} gap={8} align="center" style={{ padding: '4px 0' }}>
+              <span className="mono">{r.number}</span>
+              <ReturnStatusTag status={r.status} />
+              <span>{t(`returns.reason.${r.reason}`)}</span>
+            </Flex>
+          ))}
+        </Card>
+      ) : null}
+    </PortalShell>
   );
 }
