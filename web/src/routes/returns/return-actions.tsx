@@ -1,19 +1,5 @@
-import {
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Table,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWarehouses } from '../../api/org';
 import {
@@ -28,9 +14,9 @@ import {
   useRejectReturn,
   useReplacement,
 } from '../../api/returns';
+import { ActionDialog, ReasonField, useActionDialog } from '../../components/action-dialog';
 import { useCan } from '../../lib/auth-context';
 import { PERM } from '../../lib/permissions';
-import { useNotifyError } from '../../lib/use-notify-error';
 import { fenOf } from '../orders/order-actions';
 import { yuan } from '../orders/order-tags';
 
@@ -42,8 +28,7 @@ type Dialog =
   | 'refund'
   | 'completeRefund'
   | 'replacement'
-  | 'close'
-  | null;
+  | 'close';
 const CANCELLABLE = new Set<ReturnStatus>(['requested', 'approved', 'awaiting_goods']);
 
 /** Goods value of a return: every received unit at the price it was sold for (fen). */
@@ -52,11 +37,14 @@ export const grossOf = (r: ReturnDetail) => r.lines.reduce((s, l) => s + l.unitP
 /** The customer-service and finance steps a person may take on this return now, each with its dialog. */
 export function ReturnActions({ ret }: { ret: ReturnDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const notify = useNotifyError();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
+  const actions = useActionDialog<Dialog>({
+    success: (reply) => {
+      const r = reply as { number: string; status: ReturnStatus };
+      return t('returns.done', { number: r.number, status: t(`returns.status.${r.status}`) });
+    },
+  });
+  const { dialog, form, run, open } = actions;
   const approve = useApproveReturn();
   const reject = useRejectReturn();
   const cancel = useCancelReturn();
@@ -68,17 +56,6 @@ export function ReturnActions({ ret }: { ret: ReturnDetail }) {
   const warehouses = useWarehouses(dialog === 'arrange' && can(PERM.warehouseRead));
   const method = Form.useWatch('method', form) as 'pickup' | 'dropoff' | undefined;
   const id = ret.id;
-  const done = (reply: unknown) => {
-    const r = reply as { number: string; status: ReturnStatus };
-    message.success(t('returns.done', { number: r.number, status: t(`returns.status.${r.status}`) }));
-    setDialog(null);
-  };
-  const run = (p: Promise<unknown>) => p.then(done, (e) => notify(e, form));
-  const open = (d: Dialog, values: Record<string, unknown> = {}) => {
-    form.resetFields();
-    form.setFieldsValue(values);
-    setDialog(d);
-  };
   const submit = async () => {
     const v = await form.validateFields();
     if (dialog === 'approve') return run(approve.mutateAsync({ id, note: v.note || undefined }));
@@ -175,15 +152,13 @@ export function ReturnActions({ ret }: { ret: ReturnDetail }) {
           {t('returns.btn.cancel')}
         </Button>
       ) : null}
-      <Modal
-        open={dialog !== null}
+      <ActionDialog
+        state={actions}
         title={dialog ? t(`returns.btn.${dialog}`) : ''}
-        onCancel={() => setDialog(null)}
         onOk={() => void submit()}
-        confirmLoading={busy}
+        busy={busy}
         width={dialog === 'replacement' ? 720 : 520}
-        destroyOnHidden
-        okButtonProps={{ 'data-testid': 'return-dialog-ok' } as Record<string, string>}
+        okTestId="return-dialog-ok"
       >
         <Form form={form} layout="vertical" preserve={false}>
           {dialog === 'approve' ? (
@@ -192,22 +167,18 @@ export function ReturnActions({ ret }: { ret: ReturnDetail }) {
             </Form.Item>
           ) : null}
           {dialog === 'reject' || dialog === 'cancel' ? (
-            <Form.Item
+            <ReasonField
               name="reason"
               label={t(dialog === 'reject' ? 'returns.form.rejectReason' : 'returns.form.cancelReason')}
-              rules={[{ required: true, min: 2, message: t('returns.form.required') }]}
-            >
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
+              message={t('returns.form.required')}
+            />
           ) : null}
           {dialog === 'close' ? (
-            <Form.Item
+            <ReasonField
               name="note"
               label={t('returns.form.closeNote')}
-              rules={[{ required: true, min: 2, message: t('returns.form.required') }]}
-            >
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
+              message={t('returns.form.required')}
+            />
           ) : null}
           {dialog === 'completeRefund' ? (
             <Form.Item
@@ -323,7 +294,7 @@ export function ReturnActions({ ret }: { ret: ReturnDetail }) {
             />
           ) : null}
         </Form>
-      </Modal>
+      </ActionDialog>
     </Flex>
   );
 }
