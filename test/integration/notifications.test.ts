@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_POLICY,
   deliverDue,
+  type EmailMessage,
   loggingSms,
   NOTIFY_TOPICS,
   notificationsHandler,
   planNotifications,
+  setEmailProvider,
 } from '../../src/modules/notifications';
 import type { Agent, TestSystem } from '../helpers/system';
 import { startTestSystem } from '../helpers/system';
@@ -122,7 +124,7 @@ describe('order milestone notifications', () => {
     expect(sms.map((r) => r.topic).sort()).toEqual(['orders.order_released', 'orders.order_shipped']);
     const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
     expect(sms.every((r) => r.recipient === masked)).toBe(true);
-    // No e-mail provider is configured (and orders carry no address): recorded as skipped.
+    // No e-mail provider is configured (and this consignee gave no address): recorded as skipped.
     expect(rows.filter((r) => r.channel === 'email').every((r) => r.status === 'skipped')).toBe(true);
     const mentions = new RegExp(`订单${order.number}(?![\\w-])`);
     orderSms = () => loggingSms.sent.filter((m) => mentions.test(m.text)).length;
@@ -266,6 +268,58 @@ describe('order milestone notifications', () => {
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((r: any) => r.merchantId === w.merchants.HOME)).toBe(true);
     expect((await home.get('/api/notifications/templates')).status).toBe(403);
+  });
+
+  it('e-mails the consignee’s address when e-mail is configured, and skips it cleanly when not', async () => {
+    const sku = await newSku(w, 'FRESH');
+    await stock(w, sku, 'WH-SH', 2);
+    const cs = await sys.login('cssupervisor');
+    const release = async (email: string) => {
+      const order = (
+        await w.admin.post('/api/orders', orderBody(w, 'FRESH', [[sku, 1]], { consignee: { email } }))
+      ).body;
+      expect(order.status, JSON.stringify(order.reasons)).toBe('allocated');
+      const released = await w.admin.post(`/api/orders/${order.id}/release-to-warehouse`, {});
+      expect(released.body.status, released.text).toBe('released');
+      return order as { id: string; number: string };
+    };
+    // No provider: the address is known but e-mail is not configured — skipped, not retried.
+    const unsent = await release('wang.fang@example.com');
+    const before = await settled(cs, unsent.id, (r) =>
+      r.some((x) => x.channel === 'email' && x.status !== 'pending'),
+    );
+    expect(before.find((x) => x.channel === 'email')).toMatchObject({
+      status: 'skipped',
+      lastError: 'email_not_configured',
+      recipient: 'w***@example.com',
+    });
+
+    const mails: EmailMessage[] = [];
+    const previous = setEmailProvider({
+      name: 'capture',
+      send: async (m) => {
+        mails.push(m);
+        return { providerMessageId: String(mails.length) };
+      },
+    });
+    try {
+      const order = await release('Li.Na@Example.com');
+      const rows = await settled(cs, order.id, (r) =>
+        r.some((x) => x.channel === 'email' && x.status !== 'pending'),
+      );
+      const email = rows.find((x) => x.channel === 'email');
+      expect(email).toMatchObject({
+        topic: 'orders.order_released',
+        status: 'sent',
+        recipient: 'l***@example.com',
+      });
+      const mine = mails.filter((m) => m.text.includes(order.number));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].to).toBe('li.na@example.com');
+      expect(mine[0].subject).toBeTruthy();
+    } finally {
+      setEmailProvider(previous);
+    }
   });
 
   it('manages templates, refusing bad input with problem+json in the caller’s language', async () => {

@@ -4,7 +4,7 @@ import type { Trx } from '../../platform/db';
 import { AppError, badRequest } from '../../platform/lib/errors';
 import type { AddressInput, AddressSuggestion } from './address.parse';
 import { allocateOrder } from './allocation.service';
-import { lineInput } from './order.input';
+import { emailInput, lineInput } from './order.input';
 import { ORDER_ENTITY } from './order.intake';
 import { ALLOCATION_REASONS, NOT_OVERRIDABLE } from './order.reasons';
 import { getOrderRow, linesOf } from './order.repo';
@@ -41,12 +41,26 @@ export const fixAddressBody = z
       .optional(),
     name: z.string().trim().min(1).max(50).optional(),
     phone: z.string().trim().min(1).max(40).optional(),
+    email: emailInput
+      .nullable()
+      .optional()
+      .describe('The consignee’s new e-mail; null (or blank) removes it.'),
     note: z.string().trim().max(500).optional(),
   })
-  .refine((b) => b.suggestion !== undefined || b.address || b.detail || b.districtCode || b.name || b.phone, {
-    message: 'orders.fix_empty',
-    path: ['address'],
-  });
+  .refine(
+    (b) =>
+      b.suggestion !== undefined ||
+      b.address ||
+      b.detail ||
+      b.districtCode ||
+      b.name ||
+      b.phone ||
+      'email' in b,
+    {
+      message: 'orders.fix_empty',
+      path: ['address'],
+    },
+  );
 export type FixAddressBody = z.output<typeof fixAddressBody>;
 
 export async function fixAddress(
@@ -81,6 +95,7 @@ export async function fixAddress(
   const draft = draftOf(order, await linesOf(trx, orderId), { address });
   if (body.name) draft.consignee.name = body.name;
   if (body.phone) draft.consignee.phone = body.phone;
+  if ('email' in body) draft.consignee.email = body.email ?? undefined;
   return revalidate(trx, orderId, ctx, {
     draft,
     action: 'fix_address',

@@ -19,6 +19,7 @@ const EXAMPLE = [
     'TM20261125001',
     '张三',
     '13812345678',
+    'zhangsan@example.com',
     '浙江省杭州市西湖区文三路90号',
     'AMB-RICE-5KG',
     '1',
@@ -30,13 +31,14 @@ const EXAMPLE = [
     '',
     '请放门卫',
   ],
-  ['tmall', 'TM20261125001', '', '', '', 'AMB-SOY', '2', '12.80', '', '', '', '', '', ''],
+  ['tmall', 'TM20261125001', '', '', '', '', 'AMB-SOY', '2', '12.80', '', '', '', '', '', ''],
 ];
 const TEMPLATE_COLUMNS = [
   'channel',
   'external_no',
   'consignee_name',
   'consignee_phone',
+  'consignee_email',
   'address',
   'sku_code',
   'qty',

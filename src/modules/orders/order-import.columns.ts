@@ -13,6 +13,7 @@ export type ColumnKey =
   | 'external_no'
   | 'consignee_name'
   | 'consignee_phone'
+  | 'consignee_email'
   | 'address'
   | 'province'
   | 'city'
@@ -44,6 +45,7 @@ export const ORDER_COLUMNS: Column[] = [
   { key: 'external_no', zh: '平台订单号', en: 'Channel order no', aliases: ['订单号', '外部订单号', 'external no', 'order no'], orderLevel: true },
   { key: 'consignee_name', zh: '收货人', en: 'Consignee', aliases: ['收件人', '姓名', 'name'], orderLevel: true },
   { key: 'consignee_phone', zh: '联系电话', en: 'Phone', aliases: ['手机', '手机号', '电话', 'mobile'], orderLevel: true },
+  { key: 'consignee_email', zh: '收货人邮箱', en: 'Consignee e-mail', aliases: ['邮箱', '电子邮箱', '电子邮件', 'email', 'e-mail'], orderLevel: true },
   { key: 'address', zh: '收货地址', en: 'Address', aliases: ['地址', '详细收货地址', 'full address'], orderLevel: true },
   { key: 'province', zh: '省', en: 'Province', aliases: ['省份'], orderLevel: true },
   { key: 'city', zh: '市', en: 'City', aliases: ['城市'], orderLevel: true },

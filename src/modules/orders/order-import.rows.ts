@@ -172,6 +172,7 @@ function buildOrder(
     consignee: {
       name: first.consignee_name ?? '',
       phone: first.consignee_phone ?? '',
+      email: first.consignee_email || undefined,
       address: first.address || undefined,
       province: first.province || undefined,
       city: first.city || undefined,
@@ -222,6 +223,7 @@ function fieldOf(path: PropertyKey[]): string {
     externalNo: 'external_no',
     name: 'consignee_name',
     phone: 'consignee_phone',
+    email: 'consignee_email',
     address: 'address',
     skuCode: 'sku_code',
     qty: 'qty',

@@ -12,7 +12,7 @@ export interface OrderContact {
   /** The consignee's phone in full (for the SMS provider only; log `phoneMasked`). */
   phone: string;
   phoneMasked: string;
-  /** Orders carry no consignee e-mail today; kept so channels can rely on one shape. */
+  /** The consignee's e-mail as given at intake (lower-cased), or null when there is none. */
   email: string | null;
   promisedDate: string | null;
   carrier: string | null;
@@ -30,6 +30,7 @@ export async function orderContact(db: Db | Trx, orderId: string): Promise<Order
       'status',
       'consignee_name',
       'consignee_phone',
+      'consignee_email',
       'promised_date',
       'carrier',
       'waybill_no',
@@ -45,7 +46,7 @@ export async function orderContact(db: Db | Trx, orderId: string): Promise<Order
     consigneeName: o.consignee_name,
     phone: o.consignee_phone,
     phoneMasked: maskPhone(o.consignee_phone),
-    email: null,
+    email: o.consignee_email,
     promisedDate: o.promised_date === null ? null : String(o.promised_date).slice(0, 10),
     carrier: o.carrier,
     waybillNo: o.waybill_no,

@@ -37,6 +37,7 @@ export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: L
     consignee: {
       name: order.consignee_name,
       phone: order.consignee_phone,
+      email: order.consignee_email,
       phoneKind: order.phone_kind,
       addressText: order.address_text,
       provinceCode: order.province_code,

@@ -12,12 +12,28 @@ const text = (max: number) => z.string().trim().max(max);
 
 export const CHANNEL_PATTERN = /^[a-z0-9_-]{1,30}$/;
 
+const EMAIL = z.email();
+/**
+ * An e-mail address: trimmed, lower-cased, at most 254 characters (RFC 5321). A blank one counts as
+ * none. A bad one is the field issue `orders.invalid_email` (its own message, not the generic one).
+ */
+export const emailInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .refine((v) => v === '' || EMAIL.safeParse(v).success, { message: 'orders.invalid_email', abort: true })
+  .transform((v) => v || undefined);
+
 export const consigneeInput = z
   .strictObject({
     name: text(50).min(1),
     phone: text(40)
       .min(1)
       .describe('Mobile (13812345678), landline (021-62345678) or a privacy number with extension.'),
+    email: emailInput
+      .optional()
+      .describe('The consignee’s e-mail, for milestone e-mails (stored lower-cased; blank = none).'),
     address: text(300)
       .optional()
       .describe('The whole address as one text (e.g. 浙江省杭州市西湖区文三路90号).'),

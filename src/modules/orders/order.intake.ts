@@ -285,6 +285,7 @@ export function orderRow(
     exception_since: status === 'exception' ? ctx.now : null,
     consignee_name: draft.consignee.name,
     consignee_phone: checked.phone.normalised,
+    consignee_email: draft.consignee.email ?? null,
     phone_kind: checked.phone.kind,
     phone_last4: checked.phone.last4,
     address_text: checked.addressText,

@@ -26,6 +26,7 @@ const ORDER_COLUMNS = [
   ['exception_since', 'timestamptz'],
   ['consignee_name', 'text'],
   ['consignee_phone', 'text'],
+  ['consignee_email', 'text'],
   ['phone_kind', 'text'],
   ['phone_last4', 'text'],
   ['address_text', 'text'],

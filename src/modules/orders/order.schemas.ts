@@ -87,6 +87,7 @@ export const orderDetailSchema = orderSummarySchema.extend({
   consignee: z.object({
     name: z.string(),
     phone: z.string(),
+    email: z.string().nullable().describe('Lower-cased; null when none was given.'),
     phoneKind: z.string(),
     addressText: z.string(),
     provinceCode: z.string().nullable(),

@@ -46,6 +46,8 @@ export interface OrderRow {
   exception_since: Date | null;
   consignee_name: string;
   consignee_phone: string;
+  /** Lower-cased; null when the channel gave none. */
+  consignee_email: string | null;
   phone_kind: 'mobile' | 'landline' | 'invalid';
   phone_last4: string;
   address_text: string;

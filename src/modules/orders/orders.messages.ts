@@ -77,6 +77,10 @@ export const ordersMessages: MessageCatalogue = {
     'zh-CN': '请填写收货地址（整段地址，或省市区加详细地址）。',
     en: 'An address is required (as one text, or province/city/district plus detail).',
   },
+  'orders.invalid_email': {
+    'zh-CN': '邮箱地址格式不正确（例如 name@example.com）。',
+    en: 'This is not a valid e-mail address (e.g. name@example.com).',
+  },
   'orders.sku_required': { 'zh-CN': '请填写商品编码或商品 ID。', en: 'A SKU code or SKU id is required.' },
   'orders.window_inverted': {
     'zh-CN': '期望送达时间段的结束时间必须晚于开始时间。',

@@ -173,7 +173,7 @@ export interface ReplacementInput {
 
 /** The consignee as stored on the order, in the shape intake takes. */
 function consigneeOf(o: OrderRow) {
-  const base = { name: o.consignee_name, phone: o.consignee_phone };
+  const base = { name: o.consignee_name, phone: o.consignee_phone, email: o.consignee_email ?? undefined };
   return o.province_name && o.address_detail
     ? {
         ...base,

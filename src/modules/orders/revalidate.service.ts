@@ -50,6 +50,7 @@ export function draftOf(
     consignee: {
       name: order.consignee_name,
       phone: order.consignee_phone,
+      email: order.consignee_email ?? undefined,
       address: address.text ?? undefined,
       province: address.province ?? undefined,
       city: address.city ?? undefined,
@@ -128,6 +129,7 @@ export async function revalidate(
   const fields = {
     consignee_name: draft.consignee.name,
     consignee_phone: checked.phone.normalised,
+    consignee_email: draft.consignee.email ?? null,
     phone_kind: checked.phone.kind,
     phone_last4: checked.phone.last4,
     address_text: options.newAddress

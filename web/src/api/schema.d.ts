@@ -4960,6 +4960,8 @@ export interface paths {
                             name: string;
                             /** @description Mobile (13812345678), landline (021-62345678) or a privacy number with extension. */
                             phone: string;
+                            /** @description The consignee’s e-mail, for milestone e-mails (stored lower-cased; blank = none). */
+                            email?: string;
                             /** @description The whole address as one text (e.g. 浙江省杭州市西湖区文三路90号). */
                             address?: string;
                             province?: string;
@@ -5036,6 +5038,8 @@ export interface paths {
                             consignee: {
                                 name: string;
                                 phone: string;
+                                /** @description Lower-cased; null when none was given. */
+                                email: string | null;
                                 phoneKind: string;
                                 addressText: string;
                                 provinceCode: string | null;
@@ -5183,6 +5187,8 @@ export interface paths {
                             consignee: {
                                 name: string;
                                 phone: string;
+                                /** @description Lower-cased; null when none was given. */
+                                email: string | null;
                                 phoneKind: string;
                                 addressText: string;
                                 provinceCode: string | null;
@@ -5476,6 +5482,8 @@ export interface paths {
                             consignee: {
                                 name: string;
                                 phone: string;
+                                /** @description Lower-cased; null when none was given. */
+                                email: string | null;
                                 phoneKind: string;
                                 addressText: string;
                                 provinceCode: string | null;
@@ -5956,6 +5964,8 @@ export interface paths {
                         districtCode?: string;
                         name?: string;
                         phone?: string;
+                        /** @description The consignee’s new e-mail; null (or blank) removes it. */
+                        email?: string | null;
                         note?: string;
                     };
                 };
@@ -6869,7 +6879,7 @@ export interface paths {
         put?: never;
         /**
          * Import orders from a CSV or xlsx file (raw body); runs as a job with progress and a per-row report
-         * @description Columns (Chinese or English headers): 商家编码 / Merchant code; 渠道 / Channel; 平台订单号 / Channel order no; 收货人 / Consignee; 联系电话 / Phone; 收货地址 / Address; 省 / Province; 市 / City; 区县 / District; 详细地址 / Street address; 商品编码 / SKU code; 数量 / Quantity; 单价（元） / Unit price (yuan); 付款状态 / Payment; 代收金额（元） / COD amount (yuan); 服务类型 / Service; 期望送达开始 / Deliver from; 期望送达结束 / Deliver by; 备注 / Notes. One row per order line; rows with the same channel and channel order number are one order. Money in yuan. `mode=validate` only checks; `skipInvalid=true` imports the valid orders when some are invalid. Orders already taken in are recognised and left alone. Validated orders are then allocated by a follow-up job (its id is in the result as `allocationJobId`).
+         * @description Columns (Chinese or English headers): 商家编码 / Merchant code; 渠道 / Channel; 平台订单号 / Channel order no; 收货人 / Consignee; 联系电话 / Phone; 收货人邮箱 / Consignee e-mail; 收货地址 / Address; 省 / Province; 市 / City; 区县 / District; 详细地址 / Street address; 商品编码 / SKU code; 数量 / Quantity; 单价（元） / Unit price (yuan); 付款状态 / Payment; 代收金额（元） / COD amount (yuan); 服务类型 / Service; 期望送达开始 / Deliver from; 期望送达结束 / Deliver by; 备注 / Notes. One row per order line; rows with the same channel and channel order number are one order. Money in yuan. `mode=validate` only checks; `skipInvalid=true` imports the valid orders when some are invalid. Orders already taken in are recognised and left alone. Validated orders are then allocated by a follow-up job (its id is in the result as `allocationJobId`).
          *
          *     Requires permission `orders.order.import`.
          */

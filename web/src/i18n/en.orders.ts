@@ -113,6 +113,8 @@ export const enOrders: typeof zhCNOrders = {
       consignee: 'Consignee',
       name: 'Name',
       phone: 'Phone',
+      email: 'E-mail',
+      noEmail: 'None given',
       addressGiven: 'Address as given',
       addressParsed: 'Recognised as',
       addressStatus: {
@@ -185,6 +187,8 @@ export const enOrders: typeof zhCNOrders = {
       detail: 'Street address',
       name: 'Consignee',
       phone: 'Phone',
+      email: 'E-mail',
+      emailHint: 'For delivery e-mails; leave blank to remove it.',
       contactChannel: 'Channel',
       contactOutcome: 'Outcome',
       contactNote: 'Note',

@@ -109,6 +109,8 @@ export const zhCNOrders = {
       consignee: '收货信息',
       name: '收货人',
       phone: '电话',
+      email: '邮箱',
+      noEmail: '未提供',
       addressGiven: '原始地址',
       addressParsed: '识别结果',
       addressStatus: {
@@ -181,6 +183,8 @@ export const zhCNOrders = {
       detail: '详细地址',
       name: '收货人',
       phone: '电话',
+      email: '邮箱',
+      emailHint: '用于发送物流通知邮件；清空即删除。',
       contactChannel: '方式',
       contactOutcome: '结果',
       contactNote: '记录',

@@ -1,5 +1,4 @@
-import { App, Button, Dropdown, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
-import { useState } from 'react';
+import { Button, Dropdown, Flex, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   type OrderDetail,
@@ -13,11 +12,11 @@ import {
   useRevalidate,
   useSplitOrder,
 } from '../../api/orders';
+import { ActionDialog, ReasonField, useActionDialog } from '../../components/action-dialog';
 import { useCan } from '../../lib/auth-context';
 import { PERM } from '../../lib/permissions';
-import { useNotifyError } from '../../lib/use-notify-error';
 
-type Dialog = 'cancel' | 'fix' | 'items' | 'split' | 'release' | 'contact' | null;
+type Dialog = 'cancel' | 'fix' | 'items' | 'split' | 'release' | 'contact';
 const EDITABLE = new Set(['created', 'exception', 'validated']);
 const CANCELLABLE = new Set([
   'created',
@@ -42,11 +41,21 @@ const plainYuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100)
 /** The actions a person may take on this order now, each with its dialog. */
 export function OrderActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
-  const notify = useNotifyError();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
+  const actions = useActionDialog<Dialog>({
+    success: (reply) => {
+      const r = reply as { number?: string; status?: string; outcome?: string };
+      if (r.outcome === 'intercept_requested') return t('orders.interceptRequested');
+      return r.number && r.status
+        ? t('orders.done', {
+            number: r.number,
+            status: t(`orders.status.${r.status as OrderDetail['status']}`),
+          })
+        : undefined;
+    },
+    resetOnDone: true,
+  });
+  const { dialog, form, run, open } = actions;
   const cancel = useCancelOrder();
   const allocate = useAllocateOrder();
   const toWarehouse = useReleaseToWarehouse();
@@ -57,25 +66,6 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const contact = useRecordContact();
   const revalidate = useRevalidate();
   const id = order.id;
-  const done = (reply: unknown) => {
-    const r = reply as { number?: string; status?: string; outcome?: string };
-    if (r.outcome === 'intercept_requested') message.success(t('orders.interceptRequested'));
-    else if (r.number && r.status)
-      message.success(
-        t('orders.done', {
-          number: r.number,
-          status: t(`orders.status.${r.status as OrderDetail['status']}`),
-        }),
-      );
-    setDialog(null);
-    form.resetFields();
-  };
-  const run = (p: Promise<unknown>) => p.then(done, (e) => notify(e, form));
-  const open = (d: Dialog, values: Record<string, unknown> = {}) => {
-    form.resetFields();
-    form.setFieldsValue(values);
-    setDialog(d);
-  };
   const editable = EDITABLE.has(order.status) && can(PERM.orderException);
   const submit = async () => {
     const v = await form.validateFields();
@@ -83,7 +73,11 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     if (dialog === 'release') return run(release.mutateAsync({ id, note: v.note }));
     if (dialog === 'contact') return run(contact.mutateAsync({ id, body: v }));
     if (dialog === 'fix') {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+      const { email, ...rest } = v;
+      const body = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined && x !== ''));
+      // The e-mail goes only when changed; cleared, it is removed (null).
+      const typed = String(email ?? '').trim();
+      if (typed.toLowerCase() !== (order.consignee.email ?? '')) body.email = typed || null;
       return run(fix.mutateAsync({ id, body }));
     }
     if (dialog === 'items') {
@@ -122,7 +116,13 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         <>
           <Button
             type="primary"
-            onClick={() => open('fix', { name: order.consignee.name, phone: order.consignee.phone })}
+            onClick={() =>
+              open('fix', {
+                name: order.consignee.name,
+                phone: order.consignee.phone,
+                email: order.consignee.email ?? '',
+              })
+            }
             data-testid="order-fix-address"
           >
             {t('orders.btn.fixAddress')}
@@ -179,37 +179,27 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           {t('orders.btn.cancel')}
         </Button>
       ) : null}
-      <Modal
-        open={dialog !== null}
+      <ActionDialog
+        state={actions}
         title={
           dialog
             ? t(`orders.btn.${dialog === 'fix' ? 'fixAddress' : dialog === 'items' ? 'changeItems' : dialog}`)
             : ''
         }
-        onCancel={() => setDialog(null)}
         onOk={() => void submit()}
-        confirmLoading={busy}
+        busy={busy}
         width={dialog === 'items' || dialog === 'split' ? 720 : 520}
-        destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false}>
           {dialog === 'cancel' ? (
-            <Form.Item
+            <ReasonField
               name="reason"
               label={t('orders.form.reason')}
-              rules={[{ required: true, min: 2, message: t('orders.form.reasonRequired') }]}
-            >
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
+              message={t('orders.form.reasonRequired')}
+            />
           ) : null}
           {dialog === 'release' ? (
-            <Form.Item
-              name="note"
-              label={t('orders.form.note')}
-              rules={[{ required: true, min: 2, message: t('orders.form.noteRequired') }]}
-            >
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
+            <ReasonField name="note" label={t('orders.form.note')} message={t('orders.form.noteRequired')} />
           ) : null}
           {dialog === 'fix' ? <FixAddressFields /> : null}
           {dialog === 'contact' ? <ContactFields /> : null}
@@ -242,7 +232,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
             />
           ) : null}
         </Form>
-      </Modal>
+      </ActionDialog>
     </Flex>
   );
 }
@@ -276,6 +266,9 @@ function FixAddressFields() {
           <Input maxLength={40} />
         </Form.Item>
       </Flex>
+      <Form.Item name="email" label={t('orders.form.email')} extra={t('orders.form.emailHint')}>
+        <Input type="email" maxLength={254} autoComplete="off" data-testid="fix-consignee-email" />
+      </Form.Item>
     </>
   );
 }

@@ -27,6 +27,11 @@ export function ConsigneeCard({ order }: { order: OrderDetail }) {
         <Descriptions.Item label={t('orders.detail.phone')}>
           <span className="mono">{c.phone}</span>
         </Descriptions.Item>
+        <Descriptions.Item label={t('orders.detail.email')}>
+          <span className={c.email ? 'mono' : undefined} data-testid="order-consignee-email">
+            {c.email ?? <Typography.Text type="secondary">{t('orders.detail.noEmail')}</Typography.Text>}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('orders.detail.addressGiven')}>{c.addressText}</Descriptions.Item>
         <Descriptions.Item label={t('orders.detail.addressParsed')}>
           <Space wrap>
