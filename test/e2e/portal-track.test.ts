@@ -261,7 +261,7 @@ describe('consumer tracking page', () => {
     await page.waitForURL((url) => url.pathname === '/portal/return');
     await page.getByTestId('return-to-track').click();
     await page.waitForURL((url) => url.pathname === '/portal/track');
-    // The SMS and e-mail notifications link to /track?no=…
+    // Links in notifications sent before the page existed (/track?no=…) open it too.
     await page.goto(`${base}/track?no=${split.number}`);
     await page.waitForURL((url) => url.pathname === '/portal/track');
     expect(new URL(page.url()).searchParams.get('no')).toBe(split.number);

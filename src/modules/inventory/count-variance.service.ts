@@ -92,8 +92,9 @@ const keyOf = (l: { skuId: string; binId: string; lotId: string | null }) =>
  * reservations are taken away from their orders (`release` + `inventory.reservation_lost`, so the
  * orders re-allocate). The variance is a delta on the balance as it is now: movements made after
  * the count (picking went on) are kept. Held stock a count did not find is marked missing on its
- * quality hold lines, so the review does not ask about it and the hold can close. Statements are multi-row (lock, update, insert) in chunks of
- * 2,000 lines, so 10,000 lines take a handful of round trips.
+ * quality hold lines, so the review does not ask about it and the hold can close. Statements are
+ * multi-row (lock, update, insert) in chunks of 2,000 lines, so 10,000 lines take a handful of round
+ * trips.
  */
 export async function postCountVariances(
   trx: Trx,

@@ -11,9 +11,12 @@ import { NOTIFY_TOPICS, type NotifyTopic, type Placeholders, render } from './no
 
 export const DELIVER_JOB = 'notifications.deliver';
 
-/** Where consumers follow an order; `WAYLINE_PUBLIC_URL` is the console's public address. */
+/**
+ * Where consumers follow an order: the public tracking page (`WAYLINE_PUBLIC_URL` is the console's
+ * public address). Links sent before the page existed (`/track?no=…`) are redirected to it.
+ */
 export const trackingUrl = (number: string) =>
-  `${(process.env.WAYLINE_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '')}/track?no=${encodeURIComponent(number)}`;
+  `${(process.env.WAYLINE_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '')}/portal/track?no=${encodeURIComponent(number)}`;
 
 const STATUS_OF: Record<NotifyTopic, string> = {
   'orders.order_released': 'released',
