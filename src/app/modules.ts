@@ -1,6 +1,7 @@
 import { createCatalogModule, getSku, getSkusByCodes, getSkusByIds, listSkus } from '../modules/catalog';
 import {
   adjust,
+  availableStock,
   createInventoryModule,
   listStock,
   listWarehouses,
@@ -110,7 +111,7 @@ export function compose(
     skusByCodes: getSkusByCodes,
     skusByIds: getSkusByIds,
     listWarehouses,
-    listStock,
+    availableStock,
     reserve,
     release,
     pick,

@@ -74,6 +74,8 @@ export {
   receiveReturn,
 } from './return-receipt.service';
 export {
+  type AvailableStock,
+  availableStock,
   listMovements,
   listStock,
   type MovementQuery,

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db';
-import { createWarehouse, getWarehouse, listWarehouses, STORAGE_CLASSES } from './location.service';
+import {
+  createWarehouse,
+  getWarehouse,
+  listWarehouses,
+  STORAGE_CLASSES,
+  warehousesChanged,
+} from './location.service';
 
 const temp = z.number().int().min(-800).max(800).nullable().describe('Tenths of a degree Celsius');
 const zone = z.object({
@@ -80,6 +86,8 @@ export async function locationRoutes(app: FastifyInstance) {
       const id = await inTransaction(app.db, (trx) =>
         createWarehouse(trx, request.actor, request.body, app.now()),
       );
+      // Committed now: no reader may keep what it loaded while the transaction was open.
+      warehousesChanged();
       return reply.code(201).send(await getWarehouse(app.db, request.principal!, id));
     },
   );

@@ -3,6 +3,7 @@ import { type Actor, canAccessWarehouse, type Principal } from '../../platform/a
 import { type Db, isUniqueViolation, type Trx, tablesOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
+import { REFERENCE_TTL_MS, referenceCache } from '../../platform/lib/reference-cache';
 
 export const STORAGE_CLASSES = ['ambient', 'chilled', 'frozen', 'fragile', 'hazardous'] as const;
 export type StorageClass = (typeof STORAGE_CLASSES)[number];
@@ -59,12 +60,23 @@ export interface WarehouseView {
   zones: ZoneView[];
 }
 
-export async function listWarehouses(db: Db, principal: Principal | null): Promise<WarehouseView[]> {
+/**
+ * Warehouses and zones, read by every order allocation: kept for a few seconds (see
+ * `referenceCache`); `createWarehouse` and its route invalidate the entry.
+ */
+const warehouseRows = referenceCache(REFERENCE_TTL_MS, (db: Db) => {
   const inv = tablesOf<LocationTables>(db);
-  const [warehouses, zones] = await Promise.all([
+  return Promise.all([
     inv.selectFrom('inventory.warehouse').selectAll().orderBy('code').execute(),
     inv.selectFrom('inventory.zone').selectAll().orderBy('code').execute(),
   ]);
+});
+
+/** After a committed change to warehouses or zones made outside `createWarehouse`'s own route. */
+export const warehousesChanged = () => warehouseRows.invalidate();
+
+export async function listWarehouses(db: Db, principal: Principal | null): Promise<WarehouseView[]> {
+  const [warehouses, zones] = await warehouseRows.get(db);
   return warehouses
     .filter((w) => !principal || canAccessWarehouse(principal, w.id))
     .map((w) => ({
@@ -119,6 +131,7 @@ export async function createWarehouse(
 ): Promise<string> {
   const inv = tablesOf<LocationTables>(trx);
   const id = newId();
+  warehouseRows.invalidate();
   try {
     await inv
       .insertInto('inventory.warehouse')

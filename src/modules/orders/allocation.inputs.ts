@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../platform/db';
+import { REFERENCE_TTL_MS, referenceCache } from '../../platform/lib/reference-cache';
 import { addDays, businessDayOf } from '../../platform/time/calendar';
 import { parseAddress } from './address.parse';
 import type { PlanWarehouse, StorageClass } from './allocation.plan';
@@ -53,25 +54,54 @@ export async function allocatableStock(
   skus: Array<{ skuId: string; minRemainingShelfLifeDays: number | null }>,
   now: Date,
 ): Promise<Map<string, Map<string, number>>> {
-  const deps = ordersDeps();
   const today = businessDayOf(now, timeZoneOf());
+  const cutoffs = new Map(
+    skus.map((s) => [s.skuId, addDays(today, Math.max(0, s.minRemainingShelfLifeDays ?? 0))]),
+  );
   const out = new Map<string, Map<string, number>>();
-  for (const { skuId, minRemainingShelfLifeDays } of skus) {
-    const cutoff = addDays(today, Math.max(0, minRemainingShelfLifeDays ?? 0));
-    let cursor: string | undefined;
-    do {
-      const page = await deps.listStock(db as Db, null, { skuId, status: 'available', limit: 500, cursor });
-      for (const row of page.items) {
-        if (row.zoneId === null || row.available <= 0) continue;
-        if (row.expiryDate !== null && row.expiryDate < cutoff) continue;
-        const bySku = out.get(row.warehouseId) ?? new Map<string, number>();
-        bySku.set(skuId, (bySku.get(skuId) ?? 0) + row.available);
-        out.set(row.warehouseId, bySku);
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  const rows = await ordersDeps().availableStock(
+    db as Db,
+    skus.map((s) => s.skuId),
+  );
+  for (const row of rows) {
+    const cutoff = cutoffs.get(row.skuId);
+    if (cutoff === undefined || row.available <= 0) continue;
+    if (row.expiryDate !== null && row.expiryDate < cutoff) continue;
+    const bySku = out.get(row.warehouseId) ?? new Map<string, number>();
+    bySku.set(row.skuId, (bySku.get(row.skuId) ?? 0) + row.available);
+    out.set(row.warehouseId, bySku);
   }
   return out;
+}
+
+/** The whole service-level table (a few hundred rows), cached like other reference data. */
+const serviceLevels = referenceCache(REFERENCE_TTL_MS, async (db: Db) => {
+  const rows = await ordersDb(db)
+    .selectFrom('orders.service_level')
+    .select(['warehouse_id', 'dest_province_code', 'service_type', 'days'])
+    .execute();
+  const byKey = new Map<string, number>();
+  for (const r of rows) byKey.set(`${r.warehouse_id}|${r.dest_province_code}|${r.service_type}`, r.days);
+  return byKey;
+});
+
+/** After a committed change of the service-level table. */
+export const serviceLevelsChanged = () => serviceLevels.invalidate();
+
+/**
+ * Warehouses and the service-level table for allocations, read before a transaction from the
+ * request's database (so from the reference-data cache) and handed to `allocateOrder`. Never read
+ * the request's database inside a transaction: on PGlite there is one connection, which the
+ * transaction holds.
+ */
+export interface AllocationReference {
+  warehouses: KnownWarehouse[];
+  serviceLevels: Map<string, number>;
+}
+
+export async function allocationReference(db: Db): Promise<AllocationReference> {
+  const [warehouses, levels] = await Promise.all([activeWarehouses(db), serviceLevels.get(db)]);
+  return { warehouses, serviceLevels: levels };
 }
 
 /** Transit days: the service-level table's row for warehouse × destination province × service, else by zone. */
@@ -79,15 +109,11 @@ export async function transitDaysFor(
   db: Db | Trx,
   destinationProvince: string | null,
   service: ServiceType,
+  reference?: AllocationReference,
 ): Promise<(warehouseId: string, zone: Zone) => number> {
-  const rows = destinationProvince
-    ? await ordersDb(db as Db)
-        .selectFrom('orders.service_level')
-        .select(['warehouse_id', 'days'])
-        .where('dest_province_code', '=', destinationProvince)
-        .where('service_type', '=', service)
-        .execute()
-    : [];
-  const byWarehouse = new Map(rows.map((r) => [r.warehouse_id, r.days]));
-  return (warehouseId, zone) => byWarehouse.get(warehouseId) ?? DEFAULT_TRANSIT_DAYS[service][zone];
+  const table = !destinationProvince
+    ? new Map<string, number>()
+    : (reference?.serviceLevels ?? (await serviceLevels.get(db)));
+  return (warehouseId, zone) =>
+    table.get(`${warehouseId}|${destinationProvince}|${service}`) ?? DEFAULT_TRANSIT_DAYS[service][zone];
 }

@@ -3,7 +3,13 @@ import { type AuditEntry, recordAudit, recordAudits } from '../../platform/audit
 import type { Trx } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { AppError, isAppError } from '../../platform/lib/errors';
-import { activeWarehouses, allocatableStock, type KnownWarehouse, transitDaysFor } from './allocation.inputs';
+import {
+  type AllocationReference,
+  activeWarehouses,
+  allocatableStock,
+  type KnownWarehouse,
+  transitDaysFor,
+} from './allocation.inputs';
 import { type Parcel, type PlanLine, type PlanResult, planAllocation } from './allocation.plan';
 import { ORDER_ENTITY } from './order.intake';
 import { releaseToWarehouse } from './order.release';
@@ -45,6 +51,8 @@ export interface KnownOrder {
   skuFacts?: (skuId: string) => { minRemainingShelfLifeDays: number | null } | undefined;
   /** When given, the audit entries are added here for the caller to write with its own (one statement). */
   auditTo?: AuditEntry[];
+  /** Warehouses and service levels read before the transaction (`allocationReference`). */
+  reference?: AllocationReference;
 }
 
 export async function allocateOrder(
@@ -60,7 +68,8 @@ export async function allocateOrder(
   if (lines.some((l) => !l.sku_id || l.qty <= 0))
     throw new AppError('conflict', 'orders.not_allocatable', { number: order.number });
   const settings = known?.settings ?? (await getSettings(trx));
-  const warehouses = await activeWarehouses(trx);
+  const reference = known?.reference;
+  const warehouses = reference?.warehouses ?? (await activeWarehouses(trx));
   const merged = mergeBySku(lines);
   const skus = await Promise.all(
     merged.map(async (l) => ({
@@ -70,7 +79,7 @@ export async function allocateOrder(
       ).minRemainingShelfLifeDays,
     })),
   );
-  const transitDays = await transitDaysFor(trx, order.province_code, order.service_type);
+  const transitDays = await transitDaysFor(trx, order.province_code, order.service_type, reference);
   for (let attempt = 1; ; attempt++) {
     const plan = planAllocation({
       lines: merged,

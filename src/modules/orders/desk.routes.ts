@@ -5,11 +5,12 @@ import { recordAudit } from '../../platform/audit/audit';
 import { inTransaction } from '../../platform/db';
 import { AppError, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
+import { serviceLevelsChanged } from './allocation.inputs';
 import { blockCustomer, listBlocked, unblockCustomer } from './blocklist.service';
 import { idParams, trackBody, trackReplySchema } from './order.schemas';
 import { ordersDb } from './order.tables';
 import { ordersDeps } from './orders.deps';
-import { getSettings, settingsSchema, updateSettings } from './orders.settings';
+import { getSettings, settingsChanged, settingsSchema, updateSettings } from './orders.settings';
 import { DEFAULT_TRANSIT_DAYS, RATE_TABLE, SERVICE_TYPES } from './shipping.rates';
 import { trackOrder } from './tracking.service';
 
@@ -74,8 +75,14 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: settingsSchema },
       },
     },
-    async (request) =>
-      inTransaction(app.db, (trx) => updateSettings(trx, request.body, request.actor, app.now())),
+    async (request) => {
+      const after = await inTransaction(app.db, (trx) =>
+        updateSettings(trx, request.body, request.actor, app.now()),
+      );
+      // Committed now: no reader may keep what it loaded while the transaction was open.
+      settingsChanged();
+      return after;
+    },
   );
 
   r.get(
@@ -127,7 +134,7 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
       const b = request.body;
       const warehouses = await ordersDeps().listWarehouses(app.db, null);
       if (!warehouses.some((w) => w.id === b.warehouseId)) throw notFound('warehouse', b.warehouseId);
-      return inTransaction(app.db, async (trx) => {
+      const saved = await inTransaction(app.db, async (trx) => {
         const row = await ordersDb(trx)
           .insertInto('orders.service_level')
           .values({
@@ -159,6 +166,8 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
           days: row.days,
         };
       });
+      serviceLevelsChanged();
+      return saved;
     },
   );
 

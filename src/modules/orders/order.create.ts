@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
+import { allocationReference } from './allocation.inputs';
 import { allocateOrder } from './allocation.service';
 import { type OrderInput, orderInput } from './order.input';
 import {
@@ -85,8 +86,11 @@ export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Pr
     db,
     items.map((i) => i.draft),
   );
-  const settings = await getSettings(db);
-  const ahead = await numberAhead(db, items, ctx.now, timeZoneOf());
+  const [settings, reference, ahead] = await Promise.all([
+    getSettings(db),
+    allocationReference(db),
+    numberAhead(db, items, ctx.now, timeZoneOf()),
+  ]);
   return inTransaction(db, async (trx) => {
     // The audit entries of intake and allocation are written together at the end.
     const auditTo: AuditEntry[] = [];
@@ -107,6 +111,7 @@ export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Pr
         settings,
         skuFacts: skus.byId,
         auditTo,
+        reference,
       });
       status = allocation.status as OrderStatus;
     }
@@ -172,8 +177,11 @@ export async function createOrderBatch(db: Db, bodies: unknown[], ctx: ApiContex
     db,
     items.map((i) => i.draft),
   );
-  const settings = await getSettings(db);
-  const ahead = await numberAhead(db, items, ctx.now, timeZoneOf());
+  const [settings, reference, ahead] = await Promise.all([
+    getSettings(db),
+    allocationReference(db),
+    numberAhead(db, items, ctx.now, timeZoneOf()),
+  ]);
   const outcomes = items.length
     ? await inTransaction(db, (trx) =>
         intakeOrders(trx, items, skus, { ...intakeContext(ctx, settings), ahead }),
@@ -186,7 +194,7 @@ export async function createOrderBatch(db: Db, bodies: unknown[], ctx: ApiContex
       status = (
         await inTransaction(db, (trx) =>
           // Committed already: the order is read again (and locked); settings and SKU facts are reused.
-          allocateOrder(trx, o.id, ctx, { settings, skuFacts: skus.byId }),
+          allocateOrder(trx, o.id, ctx, { settings, skuFacts: skus.byId, reference }),
         )
       ).status as OrderStatus;
     results.push({

@@ -1,36 +1,29 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import type { AddressSuggestion } from './address.parse';
 import type { CandidateView } from './allocation.plan';
 import { accessibleOrder, type OrderScope, toSummary } from './order.query';
 import { NOT_OVERRIDABLE } from './order.reasons';
-import { allocationsOf, linesOf } from './order.repo';
-import { type OrderRow, ordersDb, type StoredIssue } from './order.tables';
+import type {
+  AllocationRow,
+  DecisionRow,
+  HistoryRow,
+  OrderLineRow,
+  OrderRow,
+  StoredIssue,
+} from './order.tables';
 import { getSettings } from './orders.settings';
 
 /** One order with everything a person needs to act on it: lines, reasons, allocation and why, history. */
 export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: Lang, now: Date) {
   const order = await accessibleOrder(db, id, scope);
   const settings = await getSettings(db);
-  const rootId = order.parent_id ?? order.id;
-  const [lines, allocations, history, decisions, family] = await Promise.all([
-    linesOf(db, id),
-    allocationsOf(db, id),
-    ordersDb(db)
-      .selectFrom('orders.order_history')
-      .selectAll()
-      .where('order_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    ordersDb(db).selectFrom('orders.decision').selectAll().where('order_id', '=', id).orderBy('id').execute(),
-    ordersDb(db)
-      .selectFrom('orders.order')
-      .select(['id', 'number', 'status', 'warehouse_id', 'parent_id'])
-      .where((eb) => eb.or([eb('id', '=', rootId), eb('parent_id', '=', rootId)]))
-      .orderBy('created_at')
-      .orderBy('number')
-      .execute(),
-  ]);
+  const { lines, allocations, history, decisions, family } = await relatedRows(
+    db,
+    order.id,
+    order.parent_id ?? order.id,
+  );
   const issues = (Array.isArray(order.issues) ? order.issues : []) as StoredIssue[];
   return {
     ...toSummary(order, now, settings.exceptionSlaHours),
@@ -97,7 +90,7 @@ export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: L
       pickedQty: a.picked_qty,
     })),
     decisions: decisions.map((d) => ({
-      at: d.at.toISOString(),
+      at: new Date(d.at).toISOString(),
       kind: d.kind,
       code: d.code,
       params: d.params as Record<string, unknown>,
@@ -108,7 +101,7 @@ export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: L
       })),
     })),
     history: history.map((h) => ({
-      at: h.at.toISOString(),
+      at: new Date(h.at).toISOString(),
       actorName: h.actor_name,
       action: h.action,
       fromStatus: h.from_status,
@@ -126,6 +119,37 @@ export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: L
         isRoot: f.parent_id === null,
       })),
   };
+}
+
+/** Rows as `json_agg` gives them: timestamps as ISO text, bigints as numbers. */
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+/**
+ * Lines, allocations, history, decisions and the order's family (root and split parts) in one
+ * statement: an order detail is read after every order placement and every action.
+ */
+async function relatedRows(db: Db, id: string, rootId: string) {
+  const { rows } = await sql<{
+    lines: Json<OrderLineRow>[];
+    allocations: Json<AllocationRow>[];
+    history: Json<HistoryRow>[];
+    decisions: Json<DecisionRow>[];
+    family: Array<Pick<OrderRow, 'id' | 'number' | 'status' | 'warehouse_id' | 'parent_id'>>;
+  }>`select
+      (select coalesce(json_agg(l order by l.line_no), '[]') from orders.order_line l
+        where l.order_id = ${id}::uuid) as lines,
+      (select coalesce(json_agg(a order by a.id), '[]') from orders.allocation a
+        where a.order_id = ${id}::uuid) as allocations,
+      (select coalesce(json_agg(h order by h.id), '[]') from orders.order_history h
+        where h.order_id = ${id}::uuid) as history,
+      (select coalesce(json_agg(d order by d.id), '[]') from orders.decision d
+        where d.order_id = ${id}::uuid) as decisions,
+      (select coalesce(json_agg(f order by f.created_at, f.number), '[]') from (
+        select id, number, status, warehouse_id, parent_id, created_at from orders."order"
+         where id = ${rootId}::uuid or parent_id = ${rootId}::uuid) f) as family`.execute(db);
+  return rows[0];
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;

@@ -1,6 +1,6 @@
 import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Db, Trx } from '../../platform/db';
-import { nextDocNumbers } from '../../platform/lib/doc-number';
+import { nextDocNumbers, takeDocNumbers } from '../../platform/lib/doc-number';
 import { newId } from '../../platform/lib/ids';
 import type { OrderDraft } from './order.input';
 import {
@@ -74,11 +74,12 @@ const existingOutcome = (
 const keyOf = (d: OrderDraft) => `${d.merchantId}|${d.channel}|${d.externalNo}`;
 
 /**
- * Before the intake transaction (not inside one): which channel orders are already stored, and the
- * numbers for the others, taken in their own short statement. Taken inside, the day's counter row
- * stays locked until the whole intake and allocation commit, and concurrent orders queue on it.
- * An order that then fails, or that a concurrent request stores first, leaves its number unused.
- * Inside a caller's transaction nothing is taken ahead (the intake takes its numbers itself).
+ * Before the intake transaction (not inside one): the numbers for the new orders, from the block
+ * this process took ahead (`takeDocNumbers`) — taken inside, the day's counter row stays locked
+ * until the whole intake and allocation commit, and concurrent orders queue on it. For a batch, the
+ * channel orders already stored are looked up first so they take no numbers; a single order goes
+ * straight to its insert, which recognises a re-sent order by its unique key (a number then stays
+ * unused, as it does for an order that fails). Inside a caller's transaction nothing is taken ahead.
  */
 export async function numberAhead(
   db: Db,
@@ -87,13 +88,15 @@ export async function numberAhead(
   timeZone: string,
 ): Promise<NumbersAhead | undefined> {
   if (db.isTransaction || !items.length) return undefined;
-  const existing = await existingByChannelNo(
-    db,
-    items.map((i) => i.draft),
-  );
+  const existing =
+    items.length > 1
+      ? await existingByChannelNo(
+          db,
+          items.map((i) => i.draft),
+        )
+      : new Map<string, Pick<OrderRow, 'id' | 'number' | 'status'>>();
   const fresh = new Set(items.map((i) => keyOf(i.draft)).filter((k) => !existing.has(k)));
-  // One autocommit statement: the counter row is locked only while it runs.
-  const numbers = await nextDocNumbers(db as unknown as Trx, 'SO', now, fresh.size, timeZone);
+  const numbers = await takeDocNumbers(db, 'SO', now, fresh.size, timeZone);
   return { existing, numbers };
 }
 

@@ -204,11 +204,15 @@ export async function existingByChannelNo(
       Pick<OrderRow, 'id' | 'number' | 'status' | 'merchant_id' | 'channel' | 'external_no'>
     >`
       select o.id, o.number, o.status, o.merchant_id, o.channel, o.external_no
-      from orders."order" o
-      join unnest(${chunk.map((k) => k.merchantId)}::uuid[], ${chunk.map((k) => k.channel)}::text[],
+      from unnest(${chunk.map((k) => k.merchantId)}::uuid[], ${chunk.map((k) => k.channel)}::text[],
         ${chunk.map((k) => k.externalNo)}::text[]) as k(merchant_id, channel, external_no)
-        on o.merchant_id = k.merchant_id and o.channel = k.channel and o.external_no = k.external_no
-      where o.parent_id is null`.execute(db);
+      -- Key by key through the unique index (offset 0 keeps the subquery from being flattened into a
+      -- join): the prepared statement's generic plan must not turn into a scan of all orders.
+      cross join lateral (
+        select id, number, status, merchant_id, channel, external_no from orders."order" o
+         where o.merchant_id = k.merchant_id and o.channel = k.channel and o.external_no = k.external_no
+           and o.parent_id is null
+        offset 0) o`.execute(db);
     for (const r of rows) out.set(`${r.merchant_id}|${r.channel}|${r.external_no}`, r);
   }
   return out;
@@ -264,13 +268,16 @@ export async function crossCheckFacts(
          and (merchant_id is null or merchant_id = ${merchantId}::uuid)
       union all
       -- Key by key through the (merchant, dedupe key, created) index, however many recent orders
-      -- the merchant has (a large import: thousands of keys against a table that grows meanwhile).
+      -- the merchant has (a large import: thousands of keys against a table that grows meanwhile);
+      -- offset 0 keeps the planner from flattening it into a hash join over all the merchant's recent
+      -- orders, which a prepared statement's generic plan did.
       select 'recent', o.dedupe_key, o.number, o.created_at, o.id
         from unnest(${uniqueKeys.slice(i, i + 10_000)}::text[]) as k(key)
         cross join lateral (
           select dedupe_key, number, created_at, id from orders."order"
            where merchant_id = ${merchantId}::uuid and dedupe_key = k.key
-             and created_at >= ${since}::timestamptz and status <> 'cancelled') o
+             and created_at >= ${since}::timestamptz and status <> 'cancelled'
+          offset 0) o
        where ${since}::timestamptz is not null
       order by kind, at, id`.execute(db);
     for (const r of rows)

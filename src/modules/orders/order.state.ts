@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/principal';
 import type { Trx } from '../../platform/db';
 import { AppError } from '../../platform/lib/errors';
@@ -88,22 +89,53 @@ export async function transition(
       : order.status === 'exception'
         ? { exception_since: null }
         : {};
-  const updated = await ordersDb(trx)
-    .updateTable('orders.order')
-    .set((eb) => ({
-      ...exceptionFields,
-      ...set,
-      status: to,
-      status_changed_at: ctx.now,
-      updated_at: ctx.now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', order.id)
-    .where('status', '=', order.status)
+  // The guarded update and its history row in one statement: no row updated, no history written.
+  const written = await ordersDb(trx)
+    .with('updated', (db) =>
+      db
+        .updateTable('orders.order')
+        .set((eb) => ({
+          ...exceptionFields,
+          ...set,
+          status: to,
+          status_changed_at: ctx.now,
+          updated_at: ctx.now,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', order.id)
+        .where('status', '=', order.status)
+        .returning('id'),
+    )
+    .insertInto('orders.order_history')
+    .columns([
+      'order_id',
+      'at',
+      'actor_id',
+      'actor_name',
+      'action',
+      'from_status',
+      'to_status',
+      'note',
+      'details',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('updated')
+        .select([
+          'updated.id',
+          sql<Date>`${ctx.now}::timestamptz`.as('at'),
+          sql<string | null>`${ctx.actor.id}::uuid`.as('actor_id'),
+          sql<string>`${ctx.actor.name}::text`.as('actor_name'),
+          sql<string>`${entry.action}::text`.as('action'),
+          sql<string>`${order.status}::text`.as('from_status'),
+          sql<string>`${to}::text`.as('to_status'),
+          sql<string | null>`${entry.note ?? null}::text`.as('note'),
+          sql<unknown>`${entry.details ? JSON.stringify(entry.details) : null}::jsonb`.as('details'),
+        ]),
+    )
+    .returning('order_id')
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AppError('conflict', 'orders.concurrent_change', { number: order.number });
-  await recordHistory(trx, order.id, ctx, { ...entry, from: order.status, to });
+  if (!written) throw new AppError('conflict', 'orders.concurrent_change', { number: order.number });
 }
 
 /** A history row that is not a status change (a contact, a note, an address fix). */

@@ -33,8 +33,6 @@ export interface WarehouseInfo {
 export interface StockInfo {
   skuId: string;
   warehouseId: string;
-  zoneId: string | null;
-  binId: string;
   expiryDate: string | null;
   available: number;
 }
@@ -75,11 +73,8 @@ export interface OrdersDeps {
   skusByCodes?(db: Db, merchantId: string, codes: string[]): Promise<Map<string, SkuInfo>>;
   skusByIds?(db: Db, ids: string[], merchantScope: string | null): Promise<Map<string, SkuInfo>>;
   listWarehouses(db: Db, principal: null): Promise<WarehouseInfo[]>;
-  listStock(
-    db: Db,
-    principal: null,
-    query: { skuId: string; status: 'available'; limit: number; cursor?: string },
-  ): Promise<{ items: StockInfo[]; nextCursor: string | null }>;
+  /** Free stock of these SKUs by warehouse and lot expiry (one statement), what `reserve` would take from. */
+  availableStock(db: Db, skuIds: string[]): Promise<StockInfo[]>;
   reserve(
     trx: Trx,
     input: { orderRef: string; lines: Array<{ skuId: string; qty: number; warehouseId: string }> },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
 import type { Db, Trx } from '../../platform/db';
+import { REFERENCE_TTL_MS, referenceCache } from '../../platform/lib/reference-cache';
 import { ordersDb } from './order.tables';
 
 /**
@@ -49,7 +50,18 @@ export const DEFAULT_SETTINGS: OrdersSettings = {
   splitMinSavingFen: 100,
 };
 
+/** Outside a transaction the settings come from a short-lived cache (every order placement reads them). */
+const cached = referenceCache(REFERENCE_TTL_MS, (db: Db) => readSettings(db));
+
+/** After a committed change of the desk settings (the route calls it; writes here call it too). */
+export const settingsChanged = () => cached.invalidate();
+
 export async function getSettings(db: Db | Trx): Promise<OrdersSettings> {
+  if (db.isTransaction) return readSettings(db);
+  return { ...(await cached.get(db)) };
+}
+
+async function readSettings(db: Db | Trx): Promise<OrdersSettings> {
   const rows = await ordersDb(db as Db)
     .selectFrom('orders.setting')
     .select(['key', 'value'])
@@ -70,6 +82,7 @@ export async function updateSettings(
   now: Date,
 ): Promise<OrdersSettings> {
   const before = await getSettings(trx);
+  settingsChanged();
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
   for (const [key, value] of entries)
     await ordersDb(trx)

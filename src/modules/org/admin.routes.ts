@@ -21,6 +21,7 @@ import {
   listBranches,
   listDepartments,
   listMerchants,
+  merchantsChanged,
   updateMerchant,
 } from './structure.service';
 import { createToken, listTokens, revokeToken } from './token.service';
@@ -154,6 +155,7 @@ export function adminRoutes(allPermissions: () => PermissionDef[]) {
         const merchant = await inTransaction(app.db, (trx) =>
           createMerchant(trx, request.actor, request.body, app.now()),
         );
+        merchantsChanged();
         return reply.code(201).send(merchant);
       },
     );
@@ -173,9 +175,12 @@ export function adminRoutes(allPermissions: () => PermissionDef[]) {
         if (request.principal!.merchantId && request.principal!.merchantId !== request.params.id) {
           throw new AppError('not_found', 'not_found', { entity: 'merchant', id: request.params.id });
         }
-        return inTransaction(app.db, (trx) =>
+        const merchant = await inTransaction(app.db, (trx) =>
           updateMerchant(trx, request.actor, request.params.id, request.body, app.now()),
         );
+        // Committed now: no reader may keep a name it loaded while the transaction was open.
+        merchantsChanged();
+        return merchant;
       },
     );
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/principal';
 import { type Db, isUniqueViolation, type Trx, tablesOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
+import { REFERENCE_TTL_MS, referenceCache } from '../../platform/lib/reference-cache';
 import type { OrgTables } from './org.tables';
 
 export async function listDepartments(db: Db) {
@@ -82,6 +83,7 @@ export async function createMerchant(
   now: Date,
 ): Promise<MerchantView> {
   const id = newId();
+  allNames.invalidate();
   try {
     const row = await tablesOf<OrgTables>(trx)
       .insertInto('org.merchant')
@@ -129,6 +131,7 @@ export async function updateMerchant(
   const org = tablesOf<OrgTables>(trx);
   const before = await org.selectFrom('org.merchant').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw notFound('merchant', id);
+  allNames.invalidate();
   const row = await org
     .updateTable('org.merchant')
     .set({
@@ -178,12 +181,27 @@ export async function merchantIdByCode(db: Db, code: string): Promise<string | n
   return row?.id ?? null;
 }
 
+/** Every merchant's name, kept briefly: order lists and details name merchants on every answer. */
+const allNames = referenceCache(REFERENCE_TTL_MS, async (db: Db) => {
+  const rows = await tablesOf<OrgTables>(db).selectFrom('org.merchant').select(['id', 'name']).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+});
+
+/** After a committed change of merchants (their routes call it). */
+export const merchantsChanged = () => allNames.invalidate();
+
 export async function merchantNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
+  const unique = [...new Set(ids)];
+  if (!db.isTransaction) {
+    const known = await allNames.get(db);
+    // A merchant created by another process since the cache was filled is looked up below.
+    if (unique.every((id) => known.has(id))) return new Map(unique.map((id) => [id, known.get(id)!]));
+  }
   const rows = await tablesOf<OrgTables>(db)
     .selectFrom('org.merchant')
     .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
+    .where('id', 'in', unique)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

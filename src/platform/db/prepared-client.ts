@@ -16,7 +16,7 @@ import pg from 'pg';
  * its text is never prepared again.
  */
 const MAX_NAMED = 2000;
-const MAX_PARAMS = 64;
+const MAX_PARAMS = 96;
 const MAX_TEXT = 16_384;
 const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from '../db/database';
+import type { Db, Trx } from '../db/database';
 import { businessDayOf } from '../time/calendar';
 import { AppError } from './errors';
 
@@ -53,6 +53,52 @@ export async function nextDocNumbers(
   `.execute(trx);
   const last = Number(rows[0].last_value);
   return Array.from({ length: count }, (_, i) => formatDocNumber(prefix, day, last - count + 1 + i));
+}
+
+/**
+ * Numbers taken ahead in blocks (per database, prefix and business day), for documents created at a
+ * high rate outside any transaction — orders through the API: one counter update (and one commit)
+ * per `blockSize` documents instead of per document. Numbers stay unique; they are no longer
+ * consecutive in creation order across processes, and numbers of a block a process did not use
+ * before it stopped are never used (gaps, as with a failed order).
+ */
+const blocks = new WeakMap<object, Map<string, Array<[next: number, last: number]>>>();
+
+export async function takeDocNumbers(
+  db: Db,
+  prefix: string,
+  now: Date,
+  count: number,
+  timeZone = 'Asia/Shanghai',
+  blockSize = 32,
+): Promise<string[]> {
+  if (db.isTransaction) throw new Error('takeDocNumbers runs outside a transaction');
+  const day = businessDayOf(now, timeZone);
+  const key = `${prefix}|${day}`;
+  const byKey = blocks.get(db) ?? new Map<string, Array<[number, number]>>();
+  blocks.set(db, byKey);
+  const out: string[] = [];
+  while (out.length < count) {
+    const ranges = byKey.get(key) ?? [];
+    const range = ranges[0];
+    if (!range) {
+      const wanted = Math.max(blockSize, count - out.length);
+      // One autocommit statement: the counter row is locked only while it runs.
+      const numbers = await nextDocNumbers(db as unknown as Trx, prefix, now, wanted, timeZone);
+      const last = Number(numbers[numbers.length - 1].slice(prefix.length + 8));
+      // Another caller may have added a range meanwhile: append, never replace.
+      const current = byKey.get(key) ?? [];
+      current.push([last - wanted + 1, last]);
+      byKey.set(key, current);
+      // Blocks of earlier days are of no use any more.
+      for (const k of byKey.keys()) if (k.startsWith(`${prefix}|`) && k !== key) byKey.delete(k);
+      continue;
+    }
+    out.push(formatDocNumber(prefix, day, range[0]));
+    if (range[0] === range[1]) ranges.shift();
+    else range[0]++;
+  }
+  return out;
 }
 
 /** `formatDocNumber('SO', '2026-11-22', 123)` → `SO20261122000123`. */
