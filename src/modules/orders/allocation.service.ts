@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type AuditEntry, recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Trx } from '../../platform/db';
-import { publish } from '../../platform/events';
+import { type PendingEvent, publish } from '../../platform/events';
 import { AppError, isAppError } from '../../platform/lib/errors';
 import {
   type AllocationReference,
@@ -51,6 +51,8 @@ export interface KnownOrder {
   skuFacts?: (skuId: string) => { minRemainingShelfLifeDays: number | null } | undefined;
   /** When given, the audit entries are added here for the caller to write with its own (one statement). */
   auditTo?: AuditEntry[];
+  /** When given (with `auditTo`), the events are added here for the caller to write with its audit entries. */
+  eventsTo?: PendingEvent[];
   /** Warehouses and service levels read before the transaction (`allocationReference`). */
   reference?: AllocationReference;
 }
@@ -95,7 +97,7 @@ export async function allocateOrder(
     try {
       const reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
       await sql`release savepoint orders_allocate`.execute(trx);
-      return await persist(trx, order, plan, reserved, warehouses, settings, ctx, known?.auditTo);
+      return await persist(trx, order, plan, reserved, warehouses, settings, ctx, known);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
       await sql`rollback to savepoint orders_allocate`.execute(trx);
@@ -176,8 +178,10 @@ async function persist(
   warehouses: KnownWarehouse[],
   settings: OrdersSettings,
   ctx: StateContext,
-  auditTo: AuditEntry[] | undefined,
+  known: KnownOrder | undefined,
 ): Promise<AllocationOutcome> {
+  const auditTo = known?.auditTo;
+  const eventsTo = auditTo && known?.eventsTo;
   const codeOf = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
   const params = decisionParams(plan, codeOf);
   if (reserved.length > 1) await replaceLines(trx, order, reserved[0].parts, ctx.now);
@@ -247,17 +251,14 @@ async function persist(
     };
     if (auditTo) auditTo.push(audit);
     else await recordAudit(trx, ctx.actor, audit, ctx.now);
-    await publish(
-      trx,
-      'orders.order_allocated',
-      {
-        orderId: target.id,
-        number: target.number,
-        warehouseId: r.parcel.warehouseId,
-        promisedDate: promise.promised,
-      },
-      ctx.now,
-    );
+    const allocated = {
+      orderId: target.id,
+      number: target.number,
+      warehouseId: r.parcel.warehouseId,
+      promisedDate: promise.promised,
+    };
+    if (eventsTo) eventsTo.push({ topic: 'orders.order_allocated', payload: allocated });
+    else await publish(trx, 'orders.order_allocated', allocated, ctx.now);
     outcome.parts.push({
       id: target.id,
       number: target.number,
@@ -267,7 +268,8 @@ async function persist(
   }
   if (settings.autoRelease) {
     // The release writes its own audit entry: the ones held back go first.
-    if (auditTo?.length) await recordAudits(trx, ctx.actor, auditTo.splice(0), ctx.now);
+    if (auditTo?.length || eventsTo?.length)
+      await recordAudits(trx, ctx.actor, auditTo?.splice(0) ?? [], ctx.now, eventsTo?.splice(0));
     for (const p of outcome.parts) await releaseToWarehouse(trx, p.id, ctx);
   }
   return outcome;

@@ -1,6 +1,7 @@
 import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
+import type { PendingEvent } from '../../platform/events';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
 import { allocationReference } from './allocation.inputs';
@@ -94,6 +95,7 @@ export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Pr
   return inTransaction(db, async (trx) => {
     // The audit entries of intake and allocation are written together at the end.
     const auditTo: AuditEntry[] = [];
+    const eventsTo: PendingEvent[] = [];
     const [outcome] = await intakeOrders(trx, items, skus, {
       ...intakeContext(ctx, settings),
       ahead,
@@ -111,11 +113,12 @@ export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Pr
         settings,
         skuFacts: skus.byId,
         auditTo,
+        eventsTo,
         reference,
       });
       status = allocation.status as OrderStatus;
     }
-    await recordAudits(trx, ctx.actor, auditTo, ctx.now);
+    await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
     return { ...outcome, status };
   });
 }

@@ -1,29 +1,28 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import { type Lang, t } from '../../platform/i18n/i18n';
+import { notFound } from '../../platform/lib/errors';
 import type { AddressSuggestion } from './address.parse';
 import type { CandidateView } from './allocation.plan';
-import { accessibleOrder, type OrderScope, toSummary } from './order.query';
+import { type OrderScope, scoped, toSummary } from './order.query';
 import { NOT_OVERRIDABLE } from './order.reasons';
-import type {
-  AllocationRow,
-  DecisionRow,
-  HistoryRow,
-  OrderLineRow,
-  OrderRow,
-  StoredIssue,
+import {
+  type AllocationRow,
+  type DecisionRow,
+  type HistoryRow,
+  type OrderLineRow,
+  type OrderRow,
+  ordersDb,
+  type StoredIssue,
 } from './order.tables';
 import { getSettings } from './orders.settings';
 
 /** One order with everything a person needs to act on it: lines, reasons, allocation and why, history. */
 export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: Lang, now: Date) {
-  const order = await accessibleOrder(db, id, scope);
-  const settings = await getSettings(db);
-  const { lines, allocations, history, decisions, family } = await relatedRows(
-    db,
-    order.id,
-    order.parent_id ?? order.id,
-  );
+  const [{ order, lines, allocations, history, decisions, family }, settings] = await Promise.all([
+    readDetail(db, id, scope),
+    getSettings(db),
+  ]);
   const issues = (Array.isArray(order.issues) ? order.issues : []) as StoredIssue[];
   return {
     ...toSummary(order, now, settings.exceptionSlaHours),
@@ -127,29 +126,45 @@ type Json<T> = {
 };
 
 /**
- * Lines, allocations, history, decisions and the order's family (root and split parts) in one
- * statement: an order detail is read after every order placement and every action.
+ * The order (if the caller may see it) with its lines, allocations, history, decisions and family
+ * (root and split parts) in one statement: an order detail is read after every order placement and
+ * every action.
  */
-async function relatedRows(db: Db, id: string, rootId: string) {
-  const { rows } = await sql<{
-    lines: Json<OrderLineRow>[];
-    allocations: Json<AllocationRow>[];
-    history: Json<HistoryRow>[];
-    decisions: Json<DecisionRow>[];
-    family: Array<Pick<OrderRow, 'id' | 'number' | 'status' | 'warehouse_id' | 'parent_id'>>;
-  }>`select
-      (select coalesce(json_agg(l order by l.line_no), '[]') from orders.order_line l
-        where l.order_id = ${id}::uuid) as lines,
-      (select coalesce(json_agg(a order by a.id), '[]') from orders.allocation a
-        where a.order_id = ${id}::uuid) as allocations,
-      (select coalesce(json_agg(h order by h.id), '[]') from orders.order_history h
-        where h.order_id = ${id}::uuid) as history,
-      (select coalesce(json_agg(d order by d.id), '[]') from orders.decision d
-        where d.order_id = ${id}::uuid) as decisions,
-      (select coalesce(json_agg(f order by f.created_at, f.number), '[]') from (
-        select id, number, status, warehouse_id, parent_id, created_at from orders."order"
-         where id = ${rootId}::uuid or parent_id = ${rootId}::uuid) f) as family`.execute(db);
-  return rows[0];
+async function readDetail(db: Db, id: string, scope: OrderScope) {
+  const row = await scoped(
+    ordersDb(db)
+      .selectFrom('orders.order as o')
+      .selectAll('o')
+      .select([
+        sql<Json<OrderLineRow>[]>`(select coalesce(json_agg(l order by l.line_no), '[]')
+          from orders.order_line l where l.order_id = o.id)`.as('x_lines'),
+        sql<Json<AllocationRow>[]>`(select coalesce(json_agg(a order by a.id), '[]')
+          from orders.allocation a where a.order_id = o.id)`.as('x_allocations'),
+        sql<Json<HistoryRow>[]>`(select coalesce(json_agg(h order by h.id), '[]')
+          from orders.order_history h where h.order_id = o.id)`.as('x_history'),
+        sql<Json<DecisionRow>[]>`(select coalesce(json_agg(d order by d.id), '[]')
+          from orders.decision d where d.order_id = o.id)`.as('x_decisions'),
+        sql<Array<Pick<OrderRow, 'id' | 'number' | 'status' | 'warehouse_id' | 'parent_id'>>>`(
+          select coalesce(json_agg(f order by f.created_at, f.number), '[]') from (
+            select r.id, r.number, r.status, r.warehouse_id, r.parent_id, r.created_at from orders."order" r
+             where r.id = coalesce(o.parent_id, o.id) or r.parent_id = coalesce(o.parent_id, o.id)) f)`.as(
+          'x_family',
+        ),
+      ])
+      .where('o.id', '=', id),
+    scope,
+    'o.',
+  ).executeTakeFirst();
+  if (!row) throw notFound('order', id);
+  const { x_lines, x_allocations, x_history, x_decisions, x_family, ...order } = row;
+  return {
+    order: order as OrderRow,
+    lines: x_lines,
+    allocations: x_allocations,
+    history: x_history,
+    decisions: x_decisions,
+    family: x_family,
+  };
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;

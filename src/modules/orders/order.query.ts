@@ -23,7 +23,7 @@ export const scopeOf = (principal: Principal | null): OrderScope => ({
   warehouseIds: !principal || principal.warehouseIds === 'all' ? null : [...principal.warehouseIds],
 });
 
-function scoped<Q extends { where: (...args: any[]) => Q }>(q: Q, scope: OrderScope, prefix = ''): Q {
+export function scoped<Q extends { where: (...args: any[]) => Q }>(q: Q, scope: OrderScope, prefix = ''): Q {
   let out = q;
   if (scope.merchantId) out = out.where(`${prefix}merchant_id`, '=', scope.merchantId);
   if (scope.warehouseIds)

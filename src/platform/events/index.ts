@@ -1,6 +1,7 @@
 export {
   type DeliveryStatus,
   getDeliveries,
+  type PendingEvent,
   type PublishOptions,
   pruneOutbox,
   publish,

@@ -23,21 +23,33 @@ export async function publish<P>(
   now: Date,
   options: PublishOptions = {},
 ): Promise<OutboxEvent<P>> {
-  if (topic.length > 200 || !TOPIC.test(topic))
-    throw new AppError('bad_request', 'outbox.invalid_topic', { topic });
   const row = await tablesOf<OutboxTables>(trx)
     .insertInto('platform.outbox_event')
-    .values({
-      id: newId(),
-      topic,
-      payload: JSON.stringify(payload ?? null),
-      created_at: now,
-      available_at: options.availableAt ?? now,
-      fanned_out_at: null,
-    })
+    .values(outboxRow({ topic, payload, availableAt: options.availableAt }, now))
     .returning(['id', 'topic', 'payload', 'created_at', 'available_at'])
     .executeTakeFirstOrThrow();
   return toOutboxEvent(row) as OutboxEvent<P>;
+}
+
+/** An event to be written with other rows of the same transaction (see `recordAudits`). */
+export interface PendingEvent {
+  topic: string;
+  payload: unknown;
+  availableAt?: Date;
+}
+
+/** The outbox row for an event (the topic checked). */
+export function outboxRow(event: PendingEvent, now: Date) {
+  if (event.topic.length > 200 || !TOPIC.test(event.topic))
+    throw new AppError('bad_request', 'outbox.invalid_topic', { topic: event.topic });
+  return {
+    id: newId(),
+    topic: event.topic,
+    payload: JSON.stringify(event.payload ?? null),
+    created_at: now,
+    available_at: event.availableAt ?? now,
+    fanned_out_at: null,
+  };
 }
 
 export interface DeliveryStatus {
