@@ -1,4 +1,4 @@
-import { addWorkingDays, businessDayOf, isWorkingDay } from '../../platform/time/calendar';
+import { addWorkingDays, businessDayOf, isWorkingDay, localHourOf } from '../../platform/time/calendar';
 import { REMOTE_PROVINCES, regionOf } from './region.geo';
 
 /**
@@ -65,13 +65,17 @@ export function promisedDate(
   options: { cutoffHour: number; timeZone: string },
 ): { shipDay: string; promised: string } {
   const today = businessDayOf(now, options.timeZone);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: options.timeZone,
-      hour: 'numeric',
-      hourCycle: 'h23',
-    }).format(now),
-  );
-  const shipDay = isWorkingDay(today) && hour < options.cutoffHour ? today : addWorkingDays(today, 1);
-  return { shipDay, promised: addWorkingDays(shipDay, transitDays) };
+  const beforeCutoff = localHourOf(now, options.timeZone) < options.cutoffHour;
+  // Every order of a day asks the same few questions of the working-day calendar.
+  const key = `${today}|${beforeCutoff}|${transitDays}`;
+  let answer = promises.get(key);
+  if (!answer) {
+    const shipDay = isWorkingDay(today) && beforeCutoff ? today : addWorkingDays(today, 1);
+    answer = { shipDay, promised: addWorkingDays(shipDay, transitDays) };
+    if (promises.size >= 1_000) promises.clear();
+    promises.set(key, answer);
+  }
+  return { ...answer };
 }
+
+const promises = new Map<string, { shipDay: string; promised: string }>();

@@ -154,6 +154,11 @@ export function businessDayOf(instant: Date, timeZone = 'Asia/Shanghai'): IsoDat
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/** The hour of the day (0–23) at `instant` in `timeZone`. */
+export function localHourOf(instant: Date, timeZone = 'Asia/Shanghai'): number {
+  return partsIn(instant, timeZone).hour;
+}
+
 function offsetMs(instant: number, timeZone: string): number {
   const p = partsIn(new Date(instant), timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
