@@ -93,19 +93,25 @@ export async function allocateOrder(
       splitMinSavingFen: settings.splitMinSavingFen,
     });
     if (!plan.ok) return toException(trx, order, lines, plan, ctx);
-    await sql`savepoint orders_allocate`.execute(trx);
+    // A reservation that comes up short writes nothing (the inventory's `reserve` is all or
+    // nothing), so one parcel needs no savepoint; with several, the parcels reserved before the short
+    // one and the split parts created for them are undone by rolling back to it.
+    const guarded = plan.parcels.length > 1;
+    if (guarded) await sql`savepoint orders_allocate`.execute(trx);
+    let reserved: Reserved[];
     try {
-      const reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
-      await sql`release savepoint orders_allocate`.execute(trx);
-      return await persist(trx, order, plan, reserved, warehouses, settings, ctx, known);
+      reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
-      await sql`rollback to savepoint orders_allocate`.execute(trx);
+      if (guarded) await sql`rollback to savepoint orders_allocate`.execute(trx);
       if (attempt >= ATTEMPTS) {
         const short: PlanResult = { ok: false, code: 'out_of_stock', short: [], candidates: plan.candidates };
         return toException(trx, order, lines, short, ctx, error.params);
       }
+      continue;
     }
+    if (guarded) await sql`release savepoint orders_allocate`.execute(trx);
+    return persist(trx, order, plan, reserved, warehouses, settings, ctx, known);
   }
 }
 
