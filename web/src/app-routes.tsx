@@ -38,6 +38,7 @@ const OrderListPage = page(() => import('./routes/orders/order-list'), 'OrderLis
 const OrderDetailPage = page(() => import('./routes/orders/order-detail'), 'OrderDetailPage');
 const ExceptionsPage = page(() => import('./routes/orders/exceptions'), 'ExceptionsPage');
 const OrderImportPage = page(() => import('./routes/orders/order-import'), 'OrderImportPage');
+const OrderCreatePage = page(() => import('./routes/orders/order-create'), 'OrderCreatePage');
 const ReturnListPage = page(() => import('./routes/returns/return-list'), 'ReturnListPage');
 const ReturnDetailPage = page(() => import('./routes/returns/return-detail'), 'ReturnDetailPage');
 const NotificationSettingsPage = page(
@@ -108,6 +109,7 @@ export function AppRoutes() {
         <Route path="orders" element={guard(PERM.orderRead, <OrderListPage />)} />
         <Route path="orders/exceptions" element={guard(PERM.orderRead, <ExceptionsPage />)} />
         <Route path="orders/import" element={guard(PERM.orderImport, <OrderImportPage />)} />
+        <Route path="orders/new" element={guard(PERM.orderWrite, <OrderCreatePage />)} />
         <Route path="notifications/settings" element={guard(PERM.notifyLog, <NotificationSettingsPage />)} />
         <Route path="notifications/webhooks" element={guard(PERM.webhookManage, <WebhooksPage />)} />
         <Route path="orders/:id" element={guard(PERM.orderRead, <OrderDetailPage />)} />

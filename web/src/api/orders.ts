@@ -24,6 +24,8 @@ export type SplitBody = BodyOf<Op<'/api/orders/{id}/split', 'post'>>;
 export type ContactBody = BodyOf<Op<'/api/orders/{id}/contact', 'post'>>;
 export type FulfilmentBody = BodyOf<Op<'/api/orders/{id}/fulfilment', 'post'>>;
 export type ReasonCode = NonNullable<OrderQuery['reason']>;
+export type OrderCreateBody = BodyOf<Op<'/api/orders', 'post'>>;
+export type OrderIntake = Ok<Op<'/api/orders', 'post'>>;
 
 export const ORDER_STATUSES: OrderStatus[] = [
   'created',
@@ -133,6 +135,15 @@ export const useRevalidate = () =>
 export const useFulfilment = () =>
   useOrderMutation(({ id, body }: { id: string; body: FulfilmentBody }) =>
     unwrap(api.POST('/api/orders/{id}/fulfilment', { ...path(id), body })),
+  );
+/**
+ * Take in one order. The `Idempotency-Key` makes a repeat of the same request (a retry after a lost
+ * answer) get the first answer back instead of a second order.
+ */
+export const useCreateOrder = () =>
+  useOrderMutation(
+    ({ body, idempotencyKey }: { body: OrderCreateBody; idempotencyKey: string }): Promise<OrderIntake> =>
+      unwrap(api.POST('/api/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } })),
   );
 export const useBulkAction = () =>
   useOrderMutation((body: BulkBody): Promise<BulkReply> => unwrap(api.POST('/api/orders/bulk', { body })));

@@ -36,7 +36,8 @@ export function fenOf(text: string | number | null | undefined): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
 }
 
-const plainYuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+/** Fen as plain yuan text for an input (`3990` → `39.90`). */
+export const plainYuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** The actions a person may take on this order now, each with its dialog. */
 export function OrderActions({ order }: { order: OrderDetail }) {

@@ -1,4 +1,4 @@
-import { ExclamationCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,13 @@ export function OrderListPage() {
             {can(PERM.orderImport) ? (
               <Link to="/orders/import">
                 <Button icon={<UploadOutlined />}>{t('orders.importOrders')}</Button>
+              </Link>
+            ) : null}
+            {can(PERM.orderWrite) ? (
+              <Link to="/orders/new">
+                <Button type="primary" icon={<PlusOutlined />} data-testid="order-create">
+                  {t('orders.newOrder')}
+                </Button>
               </Link>
             ) : null}
           </>
