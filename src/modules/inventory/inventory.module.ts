@@ -15,6 +15,7 @@ import * as createColdChain from './migrations/2026_11_25_0200_create_cold_chain
 import * as reserveLinesIndexPath from './migrations/2026_12_03_0100_reserve_lines_index_path';
 import * as holdLineMissing from './migrations/2026_12_10_0100_hold_line_missing';
 import * as reserveLinesLean from './migrations/2026_12_10_0200_reserve_lines_lean';
+import * as reserveLine from './migrations/2026_12_11_0100_reserve_line';
 import { qualityHoldRoutes } from './quality-hold.routes';
 import { stockRoutes } from './stock.routes';
 import { temperatureRoutes } from './temperature.routes';
@@ -61,6 +62,7 @@ export const inventoryMigrations = {
   '2026_12_03_0100_reserve_lines_index_path': reserveLinesIndexPath,
   '2026_12_10_0100_hold_line_missing': holdLineMissing,
   '2026_12_10_0200_reserve_lines_lean': reserveLinesLean,
+  '2026_12_11_0100_reserve_line': reserveLine,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */

@@ -69,31 +69,23 @@ function businessDayCached(now: Date): string {
  * of the warehouse, never from expired lots nor from lots with less than the SKU's minimum
  * remaining shelf life. Throws `inventory.insufficient_stock`.
  *
- * One statement does the work (`inventory.reserve_lines`): it allocates FEFO with a running sum on
- * a read, and only when every line is covered takes each chosen balance with the conditional update
- * (`on_hand - reserved >= qty`, never below zero), one row at a time in the one fixed order every
- * writer locks balances in — (sku, warehouse, balance id) — so concurrent reservations queue and
- * never deadlock; then it appends the movements and the order's reservations. Should another
- * reservation have taken a row meanwhile, it gives back what it added and allocates again with the
- * candidates locked first (same order). The SKU's minimum remaining shelf life comes from the
- * catalog, asked only when a line meets dated stock: the statement then writes nothing and answers
- * which SKUs it needs; the second run, with their cut-off dates, allocates among the rows the first
- * one found.
+ * One statement does the work (`inventory.reserve_lines`): it locks the candidate balances in the
+ * one fixed order every writer locks balances in — (sku, warehouse, balance id) — so concurrent
+ * reservations queue and never deadlock, allocates FEFO among them, and only when every line is
+ * covered takes each chosen balance with the conditional update (`on_hand - reserved >= qty`, never
+ * below zero), then appends the movements and the order's reservations. One line (most orders)
+ * goes to `inventory.reserve_line` instead: the same, in two statements when its first candidate
+ * covers it. The SKU's minimum remaining shelf life comes from the catalog, asked only when a line
+ * meets dated stock: the statement then writes nothing and answers which SKUs it needs; the second
+ * run, with their cut-off dates, allocates among the rows the first one found.
  */
 export async function reserve(
   trx: Trx,
   input: { orderRef: string; lines: ReserveLine[] },
   ctx: StockContext = defaultContext(),
 ): Promise<Allocation[]> {
-  const wanted = new Map<string, ReserveLine>();
-  for (const line of input.lines) {
-    if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw badRequest('inventory.qty_positive');
-    const key = `${line.skuId}|${line.warehouseId}`;
-    const prev = wanted.get(key);
-    wanted.set(key, { ...line, qty: (prev?.qty ?? 0) + line.qty });
-  }
-  if (!wanted.size) return [];
-  const lines = [...wanted.keys()].sort().map((k) => wanted.get(k)!);
+  const lines = mergedLines(input.lines);
+  if (!lines.length) return [];
   const today = businessDayCached(ctx.now);
   /** Cut-off expiry date per SKU, known once the catalog was asked (cached for this call). */
   const cutoffs = new Map<string, string>();
@@ -123,9 +115,10 @@ export async function reserve(
       });
     }
     const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
-    // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole.
+    // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole — not
+    // as a shortage, which callers may answer by reserving again in the same transaction.
     if (made.length !== Number(rows[0].updated))
-      throw new AppError('conflict', 'inventory.insufficient_stock', { orderRef: input.orderRef });
+      throw new Error(`reservation ${input.orderRef}: ${made.length} rows taken, ${rows[0].updated} updated`);
     return made.map((r) => ({
       skuId: r.sku_id,
       warehouseId: r.warehouse_id,
@@ -139,9 +132,33 @@ export async function reserve(
   }
 }
 
+/** The order's lines, one per (SKU, warehouse) with their quantities added, in that order. */
+function mergedLines(input: ReserveLine[]): ReserveLine[] {
+  for (const line of input)
+    if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw badRequest('inventory.qty_positive');
+  // One line (most orders): nothing to merge.
+  if (input.length <= 1) return input;
+  const wanted = new Map<string, ReserveLine>();
+  for (const line of input) {
+    const key = `${line.skuId}|${line.warehouseId}`;
+    const prev = wanted.get(key);
+    wanted.set(key, { ...line, qty: (prev?.qty ?? 0) + line.qty });
+  }
+  return [...wanted.keys()].sort().map((k) => wanted.get(k)!);
+}
+
 /** One text for every call, sent as is (no query building): prepared once per connection. */
 const RESERVE_LINES = `select * from inventory.reserve_lines($1, $2::int[], $3::uuid[], $4::uuid[], $5::bigint[],
   $6::date[], $7::boolean[], $8::bigint[], $9::timestamptz, $10::uuid, $11::text, $12::text)`;
+
+/**
+ * The same for one line (most orders), with plain parameters; its answer leaves out what the caller
+ * knows (the line, its SKU and warehouse).
+ */
+const RESERVE_LINE = `select * from inventory.reserve_line($1, $2::uuid, $3::uuid, $4::bigint, $5::date, $6::boolean,
+  $7::bigint[], $8::timestamptz, $9::uuid, $10::text, $11::text)`;
+
+type LineRow = Omit<LockedRow, 'n' | 'sku_id' | 'warehouse_id'>;
 
 async function reserveStatement(
   trx: Trx,
@@ -153,6 +170,26 @@ async function reserveStatement(
   ctx: StockContext,
 ): Promise<LockedRow[]> {
   const { actor, now } = ctx;
+  if (lines.length === 1) {
+    const line = lines[0];
+    const cutoff = cutoffs.get(line.skuId);
+    const { rows } = await trx.executeQuery<LineRow>(
+      CompiledQuery.raw(RESERVE_LINE, [
+        orderRef,
+        line.skuId,
+        line.warehouseId,
+        line.qty,
+        cutoff ?? today,
+        cutoff !== undefined,
+        only,
+        now,
+        actor.id,
+        actor.name,
+        actor.requestId,
+      ]),
+    );
+    return rows.map((r) => ({ ...r, n: 0, sku_id: line.skuId, warehouse_id: line.warehouseId }));
+  }
   const n: number[] = [];
   const skus: string[] = [];
   const warehouses: string[] = [];
