@@ -1,27 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
+import { type ConsoleHarness, closeConsole, openConsole, signedInPage } from '../helpers/browser';
 
 /** An order entered by hand in the console (/orders/new), in Debian's Chromium. */
-let browser: Browser;
 let base: string;
 
 let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
   harness = await openConsole();
-  ({ browser, base } = harness);
+  ({ base } = harness);
 });
 afterAll(() => closeConsole(harness));
 
-async function signIn(username: string, locale = 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  if (locale.startsWith('en')) await page.addInitScript("window.localStorage.setItem('wayline.lang', 'en')");
-  await signInAs(page, base, username);
-  return page;
-}
+const signIn = (username: string, locale?: string) => signedInPage(harness!, username, locale);
 
 /** Every POST /api/orders the page sends (the order intake itself, not its sub-resources). */
 function intakeRequests(page: Page): Request[] {

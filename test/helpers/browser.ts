@@ -59,3 +59,19 @@ export async function signInAs(
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * A new page in the harness's browser, signed in as `username`, with the console in `locale`
+ * (`en…` also sets the console's own language switch).
+ */
+export async function signedInPage(
+  harness: ConsoleHarness,
+  username: string,
+  locale = 'zh-CN',
+): Promise<Page> {
+  const page = await harness.browser.newPage({ locale, viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(20_000);
+  if (locale.startsWith('en')) await page.addInitScript("window.localStorage.setItem('wayline.lang', 'en')");
+  await signInAs(page, harness.base, username);
+  return page;
+}
