@@ -13,6 +13,8 @@ const SKIP = new Set(['POST /api/auth/logout']);
 const segment = fc.oneof(
   fc.uuid(),
   fc.string({ maxLength: 40 }),
+  // Any code point, NUL and other control characters included.
+  fc.string({ maxLength: 20, unit: 'binary' }),
   fc.constantFrom('0', '-1', '%', '..', 'null'),
 );
 const query = fc.dictionary(
@@ -34,11 +36,14 @@ const query = fc.dictionary(
   ),
   fc.oneof(
     fc.string({ maxLength: 30 }),
+    fc.string({ maxLength: 12, unit: 'binary' }),
     fc.integer().map(String),
     fc.constantFrom('true', 'csv', 'xlsx', 'commit', '2026-13-45'),
   ),
   { maxKeys: 4 },
 );
+
+const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }));
 
 /** The first path segment after /api: one test per area, so each gets its own time and its own failure. */
 const areaOf = (url: string) => url.split('/')[2] ?? '';
@@ -57,7 +62,7 @@ describe('fuzzing every route', () => {
       expect(routes.length).toBeGreaterThan(0);
       for (const route of routes) {
         await fc.assert(
-          fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), segment, query, async (body, seg, q) => {
+          fc.asyncProperty(body, segment, query, async (body, seg, q) => {
             const url = route.url.replace(/:(\w+)/g, () => encodeURIComponent(seg));
             const qs = new URLSearchParams(q).toString();
             const withBody = route.method !== 'GET' && route.method !== 'DELETE';

@@ -100,6 +100,32 @@ describe('intake and allocation', () => {
       code: 'orders.merchant_required',
     });
   });
+
+  it('refuses text PostgreSQL cannot store (NUL) field by field, and stores nothing', async () => {
+    const body = orderBody(w, 'FRESH', [[ambient, 1]], {
+      notes: 'ring\u0000twice',
+      consignee: { name: '李\u0000娜' },
+    });
+    const bad = await w.admin.post('/api/orders', body, { 'accept-language': 'en' });
+    expect(bad.status, bad.text).toBe(400);
+    expect(bad.body.issues).toEqual([
+      expect.objectContaining({
+        field: 'body.consignee.name',
+        code: 'text_nul',
+        message: expect.stringMatching(/NUL/),
+      }),
+      expect.objectContaining({ field: 'body.notes', code: 'text_nul' }),
+    ]);
+    const { tablesOf } = await import('../../src/platform/db');
+    const stored = await tablesOf<any>(sys.database.db)
+      .selectFrom('orders.order')
+      .select('id')
+      .where('external_no', '=', body.externalNo)
+      .execute();
+    expect(stored).toEqual([]);
+    // A search for it is refused the same way, not failed.
+    expect((await w.admin.get('/api/orders?q=a%00b')).status).toBe(400);
+  });
 });
 
 describe('validation reasons (信息校验)', () => {

@@ -25,6 +25,7 @@ import { registerIdempotency } from './idempotency';
 import { registerMetrics } from './metrics';
 import type { PermissionDef, WaylineModule } from './module';
 import { sendProblem, toProblem } from './problem';
+import { registerTextGuard } from './text-guard';
 import './types';
 
 export interface AppOptions {
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAccess(app, options.authenticator);
   registerIdempotency(app);
+  registerTextGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

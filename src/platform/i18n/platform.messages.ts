@@ -7,6 +7,10 @@ export const platformMessages: MessageCatalogue = {
     en: 'Internal error. Please retry; if it persists, give request id {requestId} to IT.',
   },
   validation_failed: { 'zh-CN': '提交的数据有误，请检查标出的字段。', en: 'The request has invalid fields.' },
+  text_nul: {
+    'zh-CN': '文本中含有空字符（U+0000），无法保存，请删除后重试。',
+    en: 'The text contains a NUL character (U+0000), which cannot be stored; remove it and retry.',
+  },
   not_found: { 'zh-CN': '未找到{entity}（{id}）。', en: '{entity} {id} was not found.' },
   route_not_found: { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   unauthenticated: { 'zh-CN': '请先登录。', en: 'Please sign in.' },

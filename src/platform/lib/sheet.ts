@@ -92,8 +92,12 @@ function readCsv(file: Buffer, codes: string): SheetRow[] {
   } catch (error) {
     throw unreadable('csv', error, codes);
   }
-  // Record i is spreadsheet row i + 1 (a quoted cell may span lines but is still one row).
-  return records.map((cells, i) => ({ rowNumber: i + 1, cells }));
+  // Record i is spreadsheet row i + 1 (a quoted cell may span lines but is still one row). NUL
+  // characters (never data; PostgreSQL cannot store them) are dropped.
+  return records.map((cells, i) => ({
+    rowNumber: i + 1,
+    cells: cells.map((c) => (c.includes('\u0000') ? c.replaceAll('\u0000', '') : c)),
+  }));
 }
 
 async function readXlsx(file: Buffer, codes: string, dates: 'date' | 'datetime'): Promise<SheetRow[]> {
@@ -109,7 +113,7 @@ async function readXlsx(file: Buffer, codes: string, dates: 'date' | 'datetime')
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value, dates);
+      cells[col - 1] = cellText(cell.value, dates).replaceAll('\u0000', '');
     });
     rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
