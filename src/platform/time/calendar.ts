@@ -125,8 +125,24 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The last minute asked for per time zone: offsets are whole minutes, so every instant of one
+ * minute has the same date, hour and minute (only the seconds differ), and requests come in bursts.
+ */
+const lastMinute = new Map<string, { minute: number; parts: Record<string, number> }>();
 
 function partsIn(instant: Date, timeZone: string): Record<string, number> {
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const known = lastMinute.get(timeZone);
+  if (known?.minute === minute) return { ...known.parts, second: Math.floor((ms - minute * 60_000) / 1000) };
+  const parts = formattedParts(instant, timeZone);
+  // Old local mean times had offsets with seconds: those are not remembered.
+  if (parts.second === Math.floor((ms - minute * 60_000) / 1000)) lastMinute.set(timeZone, { minute, parts });
+  return { ...parts };
+}
+
+function formattedParts(instant: Date, timeZone: string): Record<string, number> {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
