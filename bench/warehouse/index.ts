@@ -10,6 +10,7 @@
  *   against the smallest-single-box baseline (packing.ts): pure solvers, no database.
  *
  *   DATABASE_URL=postgres://… npm run bench -- warehouse [--seconds 5] [--rounds 3] [--clients 16] [--movements 1000000]
+ *     [--only reserve]   (the reservation part alone: no audit, count, pick path or cartons)
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -38,8 +39,14 @@ const { values } = parseArgs({
     movements: { type: 'string', default: '1000000' },
     skus: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '3' },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'reserve') {
+  console.error('--only takes: reserve');
+  process.exit(2);
+}
+const reserveOnly = values.only === 'reserve';
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const movements = Number(values.movements);
@@ -213,33 +220,6 @@ try {
   const [apiRate, rawRate, replannedRate] = sides.map((side) => side.done / seconds);
   await pool.end();
 
-  // ── 1 million movements in bulk: pairs of (receipt of 2 into bin k, move of 1 from k to k+1) ──
-  const t0 = performance.now();
-  await sql`
-    insert into inventory.movement (at, type, sku_id, warehouse_id, from_bin_id, from_status, to_bin_id, to_status, qty, actor_name)
-    select ${now}, case when g % 2 = 0 then 'receipt' else 'move' end,
-      (${skuIds}::uuid[])[1 + (g / 2) % ${skuCount}], ${warehouseId}::uuid,
-      case when g % 2 = 1 then (${binIds}::uuid[])[1 + (g / 2) % 100] end,
-      case when g % 2 = 1 then 'available' end,
-      (${binIds}::uuid[])[1 + ((g / 2) + (g % 2)) % 100], 'available',
-      case when g % 2 = 0 then 2 else 1 end, 'bench'
-    from generate_series(0, ${movements - 1}) g`.execute(db);
-  await sql`
-    insert into inventory.balance (sku_id, warehouse_id, bin_id, lot_id, status, on_hand, reserved)
-    select sku_id, warehouse_id, bin_id, null, 'available', sum(d), 0 from (
-      select sku_id, warehouse_id, to_bin_id as bin_id, qty as d from inventory.movement where type in ('receipt', 'move')
-      union all
-      select sku_id, warehouse_id, from_bin_id, -qty from inventory.movement where type = 'move'
-    ) legs group by 1, 2, 3
-    on conflict (sku_id, bin_id, lot_id, status) do update set on_hand = excluded.on_hand`.execute(db);
-  await sql`analyze inventory.movement`.execute(db);
-  await sql`analyze inventory.balance`.execute(db);
-  const generateS = (performance.now() - t0) / 1000;
-
-  // ── Audit ──
-  const audit = await auditStock(db);
-  if (!audit.ok) throw new Error(`audit found ${audit.discrepancyCount} discrepancies`);
-  const auditS = audit.durationMs / 1000;
   const ratio = apiRate / rawRate;
 
   console.log(
@@ -261,24 +241,57 @@ try {
   console.log(
     `| for reference: the ceiling's statement unprepared (parsed and planned per call); API / it | ${replannedRate.toFixed(0)} /s; ${((apiRate / replannedRate) * 100).toFixed(1)} % |`,
   );
-  console.log(
-    `| movements in the ledger | ${audit.movements.toLocaleString('en')} (generated in ${generateS.toFixed(1)} s) |`,
-  );
-  console.log(`| balances checked | ${audit.balances.toLocaleString('en')} |`);
-  console.log(
-    `| audit stock (ledger = balances = reservations) | ${auditS.toFixed(2)} s, ${audit.discrepancyCount} discrepancies (target < 10 s) |`,
-  );
-  // ── Pick paths and cartonisation: pure solvers, no database ──
-  // ── A full count of 10,000 SKUs posted (its own throwaway database) ──
-  const count = await runCountBench();
-  const pickpath = await runPickpathBench();
-  const packing = await runPackingBench();
-  console.log(
-    `\nRESULT warehouse reserve_ratio=${ratio.toFixed(3)} reserve_ratio_unprepared=${(apiRate / replannedRate).toFixed(3)} audit_1m_s=${auditS.toFixed(2)}` +
-      ` count_10k_s=${count.count10kS.toFixed(2)}` +
-      ` pickpath_gap_pct=${pickpath.gapPct.toFixed(3)} pickpath_vs_sshape_pct=${pickpath.vsSShapePct.toFixed(1)}` +
-      ` box_fill_pct=${packing.boxFillPct.toFixed(1)}`,
-  );
+  const reserveResult = `reserve_ratio=${ratio.toFixed(3)} reserve_ratio_unprepared=${(apiRate / replannedRate).toFixed(3)}`;
+  if (reserveOnly) {
+    console.log(`\nRESULT warehouse ${reserveResult}`);
+  } else {
+    // ── 1 million movements in bulk: pairs of (receipt of 2 into bin k, move of 1 from k to k+1) ──
+    const t0 = performance.now();
+    await sql`
+      insert into inventory.movement (at, type, sku_id, warehouse_id, from_bin_id, from_status, to_bin_id, to_status, qty, actor_name)
+      select ${now}, case when g % 2 = 0 then 'receipt' else 'move' end,
+        (${skuIds}::uuid[])[1 + (g / 2) % ${skuCount}], ${warehouseId}::uuid,
+        case when g % 2 = 1 then (${binIds}::uuid[])[1 + (g / 2) % 100] end,
+        case when g % 2 = 1 then 'available' end,
+        (${binIds}::uuid[])[1 + ((g / 2) + (g % 2)) % 100], 'available',
+        case when g % 2 = 0 then 2 else 1 end, 'bench'
+      from generate_series(0, ${movements - 1}) g`.execute(db);
+    await sql`
+      insert into inventory.balance (sku_id, warehouse_id, bin_id, lot_id, status, on_hand, reserved)
+      select sku_id, warehouse_id, bin_id, null, 'available', sum(d), 0 from (
+        select sku_id, warehouse_id, to_bin_id as bin_id, qty as d from inventory.movement where type in ('receipt', 'move')
+        union all
+        select sku_id, warehouse_id, from_bin_id, -qty from inventory.movement where type = 'move'
+      ) legs group by 1, 2, 3
+      on conflict (sku_id, bin_id, lot_id, status) do update set on_hand = excluded.on_hand`.execute(db);
+    await sql`analyze inventory.movement`.execute(db);
+    await sql`analyze inventory.balance`.execute(db);
+    const generateS = (performance.now() - t0) / 1000;
+
+    // ── Audit ──
+    const audit = await auditStock(db);
+    if (!audit.ok) throw new Error(`audit found ${audit.discrepancyCount} discrepancies`);
+    const auditS = audit.durationMs / 1000;
+
+    console.log(
+      `| movements in the ledger | ${audit.movements.toLocaleString('en')} (generated in ${generateS.toFixed(1)} s) |`,
+    );
+    console.log(`| balances checked | ${audit.balances.toLocaleString('en')} |`);
+    console.log(
+      `| audit stock (ledger = balances = reservations) | ${auditS.toFixed(2)} s, ${audit.discrepancyCount} discrepancies (target < 10 s) |`,
+    );
+    // ── Pick paths and cartonisation: pure solvers, no database ──
+    // ── A full count of 10,000 SKUs posted (its own throwaway database) ──
+    const count = await runCountBench();
+    const pickpath = await runPickpathBench();
+    const packing = await runPackingBench();
+    console.log(
+      `\nRESULT warehouse ${reserveResult} audit_1m_s=${auditS.toFixed(2)}` +
+        ` count_10k_s=${count.count10kS.toFixed(2)}` +
+        ` pickpath_gap_pct=${pickpath.gapPct.toFixed(3)} pickpath_vs_sshape_pct=${pickpath.vsSShapePct.toFixed(1)}` +
+        ` box_fill_pct=${packing.boxFillPct.toFixed(1)}`,
+    );
+  }
 } finally {
   await database.close();
   await admin.query(`drop database if exists ${name} with (force)`);

@@ -73,9 +73,10 @@ function businessDayCached(now: Date): string {
  * one fixed order every writer locks balances in — (sku, warehouse, balance id) — so concurrent
  * reservations queue and never deadlock, allocates FEFO among them, and only when every line is
  * covered takes each chosen balance with the conditional update (`on_hand - reserved >= qty`, never
- * below zero), then appends the movements and the order's reservations. One line (most orders)
- * goes to `inventory.reserve_line` instead: the same, in two statements when its first candidate
- * covers it. The SKU's minimum remaining shelf life comes from the catalog, asked only when a line
+ * below zero), then appends the movements and the order's reservations. One line (most orders) is
+ * first one plain statement (`RESERVE_FIRST`): the same locks, and the writes when the line's first
+ * candidate covers it; otherwise it answers the ids it locked and `inventory.reserve_line` goes on
+ * among them. The SKU's minimum remaining shelf life comes from the catalog, asked only when a line
  * meets dated stock: the statement then writes nothing and answers which SKUs it needs; the second
  * run, with their cut-off dates, allocates among the rows the first one found.
  */
@@ -90,30 +91,25 @@ export async function reserve(
   /** Cut-off expiry date per SKU, known once the catalog was asked (cached for this call). */
   const cutoffs = new Map<string, string>();
   let only: number[] | null = null;
+  if (lines.length === 1) {
+    const first = await reserveFirst(trx, input.orderRef, lines[0], today, ctx);
+    if (!('locked' in first)) return [first];
+    only = first.locked;
+    // Its first candidate is dated: the cut-off decides what the rest may take.
+    if (first.dated) await askCutoffs(trx, [lines[0].skuId], today, cutoffs);
+  }
   for (;;) {
     const rows = await reserveStatement(trx, input.orderRef, lines, today, cutoffs, only, ctx);
     if (rows.some((r) => r.needs)) {
       const dated = rows.filter((r) => r.expiry_date !== null && !cutoffs.has(r.sku_id)).map((r) => r.sku_id);
-      const facts = await skuFactsMany(trx, dated);
-      for (const skuId of new Set(dated)) {
-        const sku = facts.get(skuId) ?? (await inventoryDeps().skuFacts(trx, skuId));
-        cutoffs.set(skuId, addDays(today, Math.max(0, sku.minRemainingShelfLifeDays ?? 0)));
-      }
+      await askCutoffs(trx, dated, today, cutoffs);
       only = rows.map((r) => Number(r.id));
       continue;
     }
     const totals = new Array<number>(lines.length).fill(0);
     for (const r of rows) totals[r.n] = Number(r.total);
     const short = lines.findIndex((l, n) => totals[n] < l.qty);
-    if (short >= 0) {
-      const line = lines[short];
-      throw new AppError('conflict', 'inventory.insufficient_stock', {
-        skuId: line.skuId,
-        warehouseId: line.warehouseId,
-        requested: line.qty,
-        available: totals[short],
-      });
-    }
+    if (short >= 0) throw shortOf(lines[short], totals[short]);
     const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
     // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole — not
     // as a shortage, which callers may answer by reserving again in the same transaction.
@@ -130,6 +126,100 @@ export async function reserve(
       qty: Number(r.take),
     }));
   }
+}
+
+function shortOf(line: ReserveLine, available: number) {
+  const { skuId, warehouseId, qty: requested } = line;
+  return new AppError('conflict', 'inventory.insufficient_stock', {
+    skuId,
+    warehouseId,
+    requested,
+    available,
+  });
+}
+
+/** The cut-off expiry dates of `skuIds` (minimum remaining shelf life from today), from the catalog. */
+async function askCutoffs(trx: Trx, skuIds: string[], today: string, cutoffs: Map<string, string>) {
+  const facts = await skuFactsMany(trx, skuIds);
+  for (const skuId of new Set(skuIds)) {
+    const sku = facts.get(skuId) ?? (await inventoryDeps().skuFacts(trx, skuId));
+    cutoffs.set(skuId, addDays(today, Math.max(0, sku.minRemainingShelfLifeDays ?? 0)));
+  }
+}
+
+/**
+ * One line, first try, as one plain statement: the PL/pgSQL call (statements one by one, each with
+ * its executor set-up and snapshot, the answer gathered in a tuplestore) cost about as much again as
+ * the writes. It locks the line's candidates in id order as `inventory.reserve_line` does and, when
+ * the first in FEFO order covers the line and is not dated (the cut-off is not known yet), takes it:
+ * the conditional update (never below zero), the movement, the reservation. Otherwise it writes
+ * nothing and answers the ids it locked.
+ */
+const RESERVE_FIRST = `with c as materialized (
+  select b.id, b.bin_id, bn.code as bin_code, bn.kind as bin_kind, b.lot_id, l.code as lot_code, l.expiry_date,
+    b.on_hand - b.reserved as free
+  from inventory.balance b
+  cross join lateral (select bn.code, bn.kind from inventory.bin bn
+    where bn.id = b.bin_id and bn.active and bn.kind <> 'dispatch' offset 0) bn
+  left join lateral (select l.code, l.expiry_date from inventory.lot l where l.id = b.lot_id offset 0) l on true
+  where b.sku_id = $2::uuid and b.warehouse_id = $3::uuid and b.status = 'available' and b.on_hand > b.reserved
+    and (l.expiry_date is null or l.expiry_date >= $5::date)
+  order by b.id
+  for update of b),
+f as materialized (
+  select c.id, c.bin_id, c.bin_code, c.lot_id, c.lot_code, c.expiry_date,
+    c.free >= $4::bigint and c.expiry_date is null as covers
+  from c order by c.expiry_date nulls last, c.bin_kind <> 'pick_face', c.bin_code collate "C", c.id limit 1),
+upd as (
+  update inventory.balance b set reserved = b.reserved + $4::bigint, updated_at = $6::timestamptz
+  from f where b.id = f.id and f.covers and b.on_hand - b.reserved >= $4::bigint
+  returning b.sku_id, b.warehouse_id, b.bin_id, b.lot_id),
+mov as (
+  insert into inventory.movement (at, type, sku_id, lot_id, warehouse_id, to_bin_id, to_status, qty,
+    actor_id, actor_name, source_type, source_id, request_id)
+  select $6::timestamptz, 'reserve', u.sku_id, u.lot_id, u.warehouse_id, u.bin_id, 'available', $4::bigint,
+    $7::uuid, $8::text, 'order', $1::text, $9::text from upd u),
+res as (
+  insert into inventory.reservation as rv (order_ref, sku_id, warehouse_id, bin_id, lot_id, qty, updated_at)
+  select $1::text, u.sku_id, u.warehouse_id, u.bin_id, u.lot_id, $4::bigint, $6::timestamptz from upd u
+  on conflict (order_ref, sku_id, bin_id, lot_id)
+  do update set qty = rv.qty + excluded.qty, updated_at = excluded.updated_at)
+select f.bin_id, f.bin_code, f.lot_id, f.lot_code, f.expiry_date, f.covers, (select count(*)::int from upd) as updated,
+  case when not f.covers then (select array_agg(c.id) from c) end as ids
+from f`;
+
+/** `ids`: the candidates locked, when nothing was written. */
+type FirstRow = Pick<LockedRow, 'bin_id' | 'bin_code' | 'lot_id' | 'lot_code' | 'expiry_date' | 'updated'> & {
+  covers: boolean;
+  ids: Array<number | string> | null;
+};
+
+/** `RESERVE_FIRST`: the allocation made, or the candidates it locked (and whether the first is dated). */
+async function reserveFirst(
+  trx: Trx,
+  orderRef: string,
+  line: ReserveLine,
+  today: string,
+  ctx: StockContext,
+): Promise<Allocation | { locked: number[]; dated: boolean }> {
+  const { id, name, requestId } = ctx.actor;
+  const values = [orderRef, line.skuId, line.warehouseId, line.qty, today, ctx.now, id, name, requestId];
+  const { rows } = await trx.executeQuery<FirstRow>(CompiledQuery.raw(RESERVE_FIRST, values));
+  const r = rows[0];
+  if (!r) throw shortOf(line, 0);
+  if (!r.covers) return { locked: (r.ids ?? []).map(Number), dated: r.expiry_date !== null };
+  // Cannot happen under the row lock (see `reserve`).
+  if (r.updated !== 1) throw new Error(`reservation ${orderRef}: 1 row taken, ${r.updated} updated`);
+  return {
+    skuId: line.skuId,
+    warehouseId: line.warehouseId,
+    binId: r.bin_id,
+    binCode: r.bin_code,
+    lotId: r.lot_id,
+    lotCode: r.lot_code,
+    expiryDate: r.expiry_date,
+    qty: line.qty,
+  };
 }
 
 /** The order's lines, one per (SKU, warehouse) with their quantities added, in that order. */
