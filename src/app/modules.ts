@@ -10,6 +10,7 @@ import {
   receiveReturn,
   release,
   reserve,
+  reserveMany,
   ship,
 } from '../modules/inventory';
 import { createNotificationsModule, notifyStaff } from '../modules/notifications';
@@ -113,6 +114,7 @@ export function compose(
     listWarehouses,
     availableStock,
     reserve,
+    reserveMany,
     release,
     pick,
     ship,

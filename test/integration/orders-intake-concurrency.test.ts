@@ -91,6 +91,55 @@ describe('many orders at once through a bearer token', () => {
     expect(await stockOf(w, sku, 'WH-SH')).toMatchObject({ reserved: before.reserved + 2 });
   });
 
+  it('shares the last units among orders placed at the same moment and queues the rest as out of stock', async () => {
+    const scarce = await newSku(w, 'FRESH');
+    await stock(w, scarce, 'WH-SH', 5);
+    const bot = sys.bearer(token);
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => bot.post('/api/orders', orderBody(w, 'FRESH', [[scarce, 1]]))),
+    );
+    for (const r of replies) expect(r.status, r.text).toBe(201);
+    const allocated = replies.filter((r) => r.body.status === 'allocated');
+    const queued = replies.filter((r) => r.body.status === 'exception');
+    expect(allocated).toHaveLength(5);
+    expect(queued).toHaveLength(3);
+    for (const r of allocated) expect(r.body.allocations).toEqual([expect.objectContaining({ qty: 1 })]);
+    for (const r of queued) {
+      expect(r.body.issues.map((i: any) => i.code)).toEqual(['out_of_stock']);
+      expect(r.body.history.map((h: any) => h.toStatus)).toEqual(['created', 'validated', 'exception']);
+      expect(r.body.decisions.map((d: any) => d.code)).toEqual(['out_of_stock']);
+      expect(r.body.allocations).toEqual([]);
+    }
+    expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 5 });
+  });
+
+  it('keeps each request its own id in the audit log and on the ledger when orders go in together', async () => {
+    const bot = sys.bearer(token);
+    const bodies = Array.from({ length: 6 }, () => orderBody(w, 'FRESH', [[sku, 1]]));
+    const replies = await Promise.all(
+      bodies.map((b, i) => bot.post('/api/orders', b, { 'x-request-id': `group-${b.externalNo}-${i}` })),
+    );
+    for (const r of replies) expect(r.status, r.text).toBe(201);
+    const { tablesOf } = await import('../../src/platform/db');
+    const db = tablesOf<any>(sys.database.db);
+    for (const [i, r] of replies.entries()) {
+      const requestId = `group-${bodies[i].externalNo}-${i}`;
+      const audits = await db
+        .selectFrom('platform.audit_log')
+        .select(['action', 'request_id'])
+        .where('entity_id', '=', r.body.id)
+        .execute();
+      expect(audits.map((a) => a.action).sort()).toEqual(['allocate', 'create']);
+      expect(audits.every((a) => a.request_id === requestId)).toBe(true);
+      const moves = await db
+        .selectFrom('inventory.movement')
+        .select(['type', 'request_id'])
+        .where('source_id', '=', r.body.number)
+        .execute();
+      expect(moves).toEqual([{ type: 'reserve', request_id: requestId }]);
+    }
+  });
+
   it('stops a revoked token at once', async () => {
     const created = await w.admin.post('/api/org/tokens', {
       name: 'short-lived',

@@ -15,7 +15,7 @@ import { ORDER_ENTITY } from './order.intake';
 import { releaseToWarehouse } from './order.release';
 import { getOrderRow, linesOf } from './order.repo';
 import { createSubOrder, distribute, type PartLine, replaceLines } from './order.split';
-import { assertTransition, type StateContext, transition } from './order.state';
+import { assertTransition, type Move, type StateContext, transition } from './order.state';
 import type { OrderLineRow, OrderRow, StoredIssue } from './order.tables';
 import { ordersDb } from './order.tables';
 import { yuan } from './order.validate';
@@ -115,7 +115,7 @@ export async function allocateOrder(
   }
 }
 
-function mergeBySku(lines: OrderLineRow[]) {
+export function mergeBySku(lines: OrderLineRow[]) {
   const bySku = new Map<string, PlanLine>();
   for (const l of lines) {
     const prev = bySku.get(l.sku_id!);
@@ -176,6 +176,110 @@ async function reserveParcels(
   return out;
 }
 
+/** Everything one reserved parcel writes: its bins and lots, why, the status change, audit and event. */
+export function parcelRecord(
+  order: OrderRow,
+  target: Pick<OrderRow, 'id' | 'number' | 'status'>,
+  isPart: boolean,
+  plan: Extract<PlanResult, { ok: true }>,
+  parcel: Parcel,
+  reserved: Reserved['allocations'],
+  warehouses: KnownWarehouse[],
+  settings: OrdersSettings,
+  ctx: StateContext,
+) {
+  const codeOf = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
+  const params = decisionParams(plan, codeOf);
+  const promise = promisedDate(ctx.now, parcel.transitDays, {
+    cutoffHour: settings.cutoffHour,
+    timeZone: timeZoneOf(),
+  });
+  const part = {
+    id: target.id,
+    number: target.number,
+    warehouseId: parcel.warehouseId,
+    promisedDate: promise.promised,
+  };
+  return {
+    decision: {
+      order_id: target.id,
+      at: ctx.now,
+      kind: 'allocation',
+      code: isPart ? 'split_part' : plan.code,
+      params: JSON.stringify(isPart ? { ...params, from: order.number } : params) as never,
+      candidates: JSON.stringify(plan.candidates) as never,
+    },
+    allocations: reserved.map((a) => ({
+      order_id: target.id,
+      sku_id: a.skuId,
+      warehouse_id: a.warehouseId,
+      bin_id: a.binId,
+      bin_code: a.binCode,
+      lot_id: a.lotId,
+      lot_code: a.lotCode,
+      expiry_date: a.expiryDate,
+      qty: a.qty,
+      picked_qty: 0,
+    })),
+    move: {
+      order: target,
+      entry: {
+        action: 'allocate',
+        details: {
+          warehouse: codeOf(parcel.warehouseId),
+          decision: plan.code,
+          promisedDate: promise.promised,
+        },
+      },
+      set: {
+        warehouse_id: parcel.warehouseId,
+        shipping_cost_fen: parcel.costFen,
+        promised_date: promise.promised,
+        reason_codes: [] as string[],
+        issues: [] as unknown[],
+      },
+    } satisfies Move,
+    audit: {
+      action: 'allocate',
+      entity: ORDER_ENTITY,
+      entityId: target.id,
+      summary: `${target.number} → ${codeOf(parcel.warehouseId)} (${plan.code})`,
+      after: { warehouseId: parcel.warehouseId, allocations: reserved },
+      merchantId: order.merchant_id,
+    } satisfies AuditEntry,
+    event: {
+      topic: 'orders.order_allocated',
+      payload: {
+        orderId: target.id,
+        number: target.number,
+        warehouseId: parcel.warehouseId,
+        promisedDate: promise.promised,
+      },
+    } satisfies PendingEvent,
+    part,
+  };
+}
+
+/** The bins and lots reserved and the decisions, for one order or many: one statement. */
+export async function insertDecisions(
+  trx: Trx,
+  records: Array<{
+    decision: ReturnType<typeof parcelRecord>['decision'];
+    allocations: ReturnType<typeof parcelRecord>['allocations'];
+  }>,
+): Promise<void> {
+  if (!records.length) return;
+  const allocations = records.flatMap((r) => r.allocations);
+  const decisions = records.map((r) => r.decision);
+  await (allocations.length
+    ? ordersDb(trx)
+        .with('reserved', (db) => db.insertInto('orders.allocation').values(allocations))
+        .insertInto('orders.decision')
+        .values(decisions)
+    : ordersDb(trx).insertInto('orders.decision').values(decisions)
+  ).execute();
+}
+
 async function persist(
   trx: Trx,
   order: OrderRow,
@@ -188,89 +292,32 @@ async function persist(
 ): Promise<AllocationOutcome> {
   const auditTo = known?.auditTo;
   const eventsTo = auditTo && known?.eventsTo;
-  const codeOf = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
-  const params = decisionParams(plan, codeOf);
   if (reserved.length > 1) await replaceLines(trx, order, reserved[0].parts, ctx.now);
   const outcome: AllocationOutcome = { status: 'allocated', decision: plan.code, parts: [] };
   for (const r of reserved) {
     const target = r.order ?? order;
-    const promise = promisedDate(ctx.now, r.parcel.transitDays, {
-      cutoffHour: settings.cutoffHour,
-      timeZone: timeZoneOf(),
-    });
-    const decision = {
-      order_id: target.id,
-      at: ctx.now,
-      kind: 'allocation',
-      code: r.order ? 'split_part' : plan.code,
-      params: JSON.stringify(r.order ? { ...params, from: order.number } : params) as never,
-      candidates: JSON.stringify(plan.candidates) as never,
-    };
-    const allocations = r.allocations.map((a) => ({
-      order_id: target.id,
-      sku_id: a.skuId,
-      warehouse_id: a.warehouseId,
-      bin_id: a.binId,
-      bin_code: a.binCode,
-      lot_id: a.lotId,
-      lot_code: a.lotCode,
-      expiry_date: a.expiryDate,
-      qty: a.qty,
-      picked_qty: 0,
-    }));
-    // The bins and lots reserved, and why: one statement.
-    await (allocations.length
-      ? ordersDb(trx)
-          .with('reserved', (db) => db.insertInto('orders.allocation').values(allocations))
-          .insertInto('orders.decision')
-          .values(decision)
-      : ordersDb(trx).insertInto('orders.decision').values(decision)
-    ).execute();
-    await transition(
-      trx,
+    const record = parcelRecord(
+      order,
       target,
-      'allocated',
+      r.order !== null,
+      plan,
+      r.parcel,
+      r.allocations,
+      warehouses,
+      settings,
       ctx,
-      {
-        action: 'allocate',
-        details: {
-          warehouse: codeOf(r.parcel.warehouseId),
-          decision: plan.code,
-          promisedDate: promise.promised,
-        },
-      },
-      {
-        warehouse_id: r.parcel.warehouseId,
-        shipping_cost_fen: r.parcel.costFen,
-        promised_date: promise.promised,
-        reason_codes: [],
-        issues: JSON.stringify([]) as never,
-      },
     );
-    const audit: AuditEntry = {
-      action: 'allocate',
-      entity: ORDER_ENTITY,
-      entityId: target.id,
-      summary: `${target.number} → ${codeOf(r.parcel.warehouseId)} (${plan.code})`,
-      after: { warehouseId: r.parcel.warehouseId, allocations: r.allocations },
-      merchantId: order.merchant_id,
-    };
-    if (auditTo) auditTo.push(audit);
-    else await recordAudit(trx, ctx.actor, audit, ctx.now);
-    const allocated = {
-      orderId: target.id,
-      number: target.number,
-      warehouseId: r.parcel.warehouseId,
-      promisedDate: promise.promised,
-    };
-    if (eventsTo) eventsTo.push({ topic: 'orders.order_allocated', payload: allocated });
-    else await publish(trx, 'orders.order_allocated', allocated, ctx.now);
-    outcome.parts.push({
-      id: target.id,
-      number: target.number,
-      warehouseId: r.parcel.warehouseId,
-      promisedDate: promise.promised,
+    await insertDecisions(trx, [record]);
+    const { set, entry } = record.move;
+    await transition(trx, target, 'allocated', ctx, entry, {
+      ...set,
+      issues: JSON.stringify(set.issues) as never,
     });
+    if (auditTo) auditTo.push(record.audit);
+    else await recordAudit(trx, ctx.actor, record.audit, ctx.now);
+    if (eventsTo) eventsTo.push(record.event);
+    else await publish(trx, record.event.topic, record.event.payload, ctx.now);
+    outcome.parts.push(record.part);
   }
   if (settings.autoRelease) {
     // The release writes its own audit entry: the ones held back go first.
@@ -311,6 +358,24 @@ async function toException(
   ctx: StateContext,
   raced?: Record<string, unknown>,
 ): Promise<AllocationOutcome> {
+  const record = exceptionRecord(order, lines, plan, ctx, raced);
+  await insertDecisions(trx, [record]);
+  const { entry, set } = record.move;
+  await transition(trx, order, 'exception', ctx, entry, {
+    reason_codes: set.reason_codes,
+    issues: JSON.stringify(set.issues) as never,
+  });
+  return { status: 'exception', decision: plan.code, parts: [] };
+}
+
+/** What an order no warehouse can ship writes: the decision and the move to the exception queue. */
+export function exceptionRecord(
+  order: OrderRow,
+  lines: OrderLineRow[],
+  plan: Extract<PlanResult, { ok: false }>,
+  ctx: StateContext,
+  raced?: Record<string, unknown>,
+) {
   const codeOfSku = (id: string) => lines.find((l) => l.sku_id === id)?.sku_code ?? id;
   const items = plan.short.map((s) => `${codeOfSku(s.skuId)} (${s.wanted}/${s.available})`).join(', ');
   const params: Record<string, string | number> =
@@ -322,24 +387,20 @@ async function toException(
     ...(Array.isArray(order.issues) ? order.issues : []).filter((i) => i.code !== plan.code),
     issue,
   ];
-  await ordersDb(trx)
-    .insertInto('orders.decision')
-    .values({
+  return {
+    decision: {
       order_id: order.id,
       at: ctx.now,
       kind: 'allocation',
       code: plan.code,
       params: JSON.stringify(params) as never,
       candidates: JSON.stringify(plan.candidates) as never,
-    })
-    .execute();
-  await transition(
-    trx,
-    order,
-    'exception',
-    ctx,
-    { action: 'allocate', details: { reasons: [plan.code], ...params } },
-    { reason_codes: [...new Set(issues.map((i) => i.code))], issues: JSON.stringify(issues) as never },
-  );
-  return { status: 'exception', decision: plan.code, parts: [] };
+    },
+    allocations: [],
+    move: {
+      order,
+      entry: { action: 'allocate', details: { reasons: [plan.code], ...params } },
+      set: { reason_codes: [...new Set(issues.map((i) => i.code))], issues: issues as unknown[] },
+    } satisfies Move,
+  };
 }

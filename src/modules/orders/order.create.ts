@@ -4,9 +4,10 @@ import { type Db, inTransaction } from '../../platform/db';
 import type { PendingEvent } from '../../platform/events';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
+import { allocateWritten } from './allocation.group';
 import { allocationReference } from './allocation.inputs';
 import { allocateOrder } from './allocation.service';
-import { type OrderInput, orderInput } from './order.input';
+import { type OrderDraft, type OrderInput, orderInput } from './order.input';
 import {
   type IntakeContext,
   type IntakeItem,
@@ -50,7 +51,7 @@ function intakeContext(ctx: ApiContext, settings: IntakeContext['settings']): In
 const knownMerchants = new WeakMap<Db, Set<string>>();
 
 /** The merchant an order is for: a merchant user's own, or the one staff name. */
-async function ownerOf(
+export async function ownerOf(
   db: Db,
   requested: string | undefined,
   ctx: ApiContext,
@@ -80,46 +81,71 @@ async function ownerOf(
 }
 
 export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Promise<IntakeOutcome> {
+  const [outcome] = await intakeTogether(db, [await draftOf(db, body, ctx)], ctx);
+  return outcome;
+}
+
+/** The order as the intake takes it: for the merchant the caller may place orders for. */
+export async function draftOf(db: Db, body: OrderInput, ctx: ApiContext): Promise<OrderDraft> {
   const merchantId = await ownerOf(db, body.merchantId, ctx, 'body.merchantId', new Map());
   const { merchantId: _given, ...rest } = body;
-  const items: IntakeItem[] = [{ index: 0, draft: { ...rest, merchantId } }];
-  const skus = await skuLookupFor(
-    db,
-    items.map((i) => i.draft),
-  );
+  return { ...rest, merchantId };
+}
+
+/**
+ * Orders taken in together in one transaction — one order, or the orders of a group placed at the
+ * same moment (`placeOrder`): validated, written, and (when the desk allocates automatically)
+ * allocated, with their audit entries and events written together at the end. Every order gets
+ * its own audit entry.
+ */
+export async function intakeTogether(
+  db: Db,
+  drafts: OrderDraft[],
+  ctx: ApiContext,
+  /** Each order's own caller (same user or token, own request id); default: `ctx.actor`. */
+  actors?: Actor[],
+): Promise<IntakeOutcome[]> {
+  const items: IntakeItem[] = drafts.map((draft, index) => ({ index, draft }));
+  const skus = await skuLookupFor(db, drafts);
   const [settings, reference, ahead] = await Promise.all([
     getSettings(db),
     allocationReference(db),
-    numberAhead(db, items, ctx.now, timeZoneOf()),
+    // No look-up of re-sent orders first: the insert recognises them by their unique key.
+    numberAhead(db, items, ctx.now, timeZoneOf(), false),
   ]);
   return inTransaction(db, async (trx) => {
-    // The audit entries of intake and allocation are written together at the end.
     const auditTo: AuditEntry[] = [];
     const eventsTo: PendingEvent[] = [];
-    const [outcome] = await intakeOrders(trx, items, skus, {
+    const outcomes = await intakeOrders(trx, items, skus, {
       ...intakeContext(ctx, settings),
       ahead,
       auditTo,
+      auditEach: true,
     });
-    let status = outcome.status;
-    if (outcome.result === 'created' && outcome.status === 'validated' && settings.autoAllocate) {
-      // The order and lines were written just now in this transaction: allocation takes them as they are.
-      const written = outcome.created && {
-        order: { ...outcome.created.row, version: 1 } as OrderRow,
-        lines: outcome.created.lines,
-      };
-      const allocation = await allocateOrder(trx, outcome.id, ctx, {
-        written,
-        settings,
-        skuFacts: skus.byId,
-        auditTo,
-        eventsTo,
-        reference,
-      });
-      status = allocation.status as OrderStatus;
-    }
+    // The orders and lines were written just now in this transaction: allocation takes them as they are.
+    const written = settings.autoAllocate
+      ? outcomes.flatMap((o) =>
+          o.result === 'created' && o.status === 'validated' && o.created
+            ? [{ order: { ...o.created.row, version: 1 } as OrderRow, lines: o.created.lines }]
+            : [],
+        )
+      : [];
+    const byOrder = new Map(actors ? outcomes.map((o) => [o.id, actors[o.index]]) : []);
+    const actorOf = (id: string) => byOrder.get(id) ?? ctx.actor;
+    const allocated = await allocateWritten(trx, written, ctx, {
+      settings,
+      skuFacts: skus.byId,
+      reference,
+      auditTo,
+      eventsTo,
+      actorOf,
+    });
+    if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
     await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
-    return { ...outcome, status };
+    return outcomes.map((o) => {
+      const a = allocated.get(o.id);
+      return a ? { ...o, status: a.status as OrderStatus } : o;
+    });
   });
 }
 

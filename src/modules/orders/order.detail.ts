@@ -19,13 +19,18 @@ import { getSettings } from './orders.settings';
 
 /** One order with everything a person needs to act on it: lines, reasons, allocation and why, history. */
 export async function orderDetail(db: Db, id: string, scope: OrderScope, lang: Lang, now: Date) {
-  const [{ order, lines, allocations, history, decisions, family }, settings] = await Promise.all([
-    readDetail(db, id, scope),
-    getSettings(db),
-  ]);
+  const [found, settings] = await Promise.all([readDetails(db, [id], scope), getSettings(db)]);
+  const parts = found.get(id);
+  if (!parts) throw notFound('order', id);
+  return detailView(parts, lang, now, settings.exceptionSlaHours);
+}
+
+/** The answer for an order read with `readDetails`, in the reader's language. */
+export function detailView(parts: DetailParts, lang: Lang, now: Date, exceptionSlaHours: number) {
+  const { order, lines, allocations, history, decisions, family } = parts;
   const issues = (Array.isArray(order.issues) ? order.issues : []) as StoredIssue[];
   return {
-    ...toSummary(order, now, settings.exceptionSlaHours),
+    ...toSummary(order, now, exceptionSlaHours),
     consignee: {
       name: order.consignee_name,
       phone: order.consignee_phone,
@@ -125,13 +130,15 @@ type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
+export type DetailParts = Awaited<ReturnType<typeof readDetails>> extends Map<string, infer P> ? P : never;
+
 /**
- * The order (if the caller may see it) with its lines, allocations, history, decisions and family
+ * The orders (those the caller may see) with their lines, allocations, history, decisions and family
  * (root and split parts) in one statement: an order detail is read after every order placement and
- * every action.
+ * every action, and once for a whole group of orders placed together.
  */
-async function readDetail(db: Db, id: string, scope: OrderScope) {
-  const row = await scoped(
+export async function readDetails(db: Db, ids: string[], scope: OrderScope) {
+  const rows = await scoped(
     ordersDb(db)
       .selectFrom('orders.order as o')
       .selectAll('o')
@@ -151,20 +158,23 @@ async function readDetail(db: Db, id: string, scope: OrderScope) {
           'x_family',
         ),
       ])
-      .where('o.id', '=', id),
+      .where(sql<boolean>`o.id = any(${ids}::uuid[])`),
     scope,
     'o.',
-  ).executeTakeFirst();
-  if (!row) throw notFound('order', id);
-  const { x_lines, x_allocations, x_history, x_decisions, x_family, ...order } = row;
-  return {
-    order: order as OrderRow,
-    lines: x_lines,
-    allocations: x_allocations,
-    history: x_history,
-    decisions: x_decisions,
-    family: x_family,
-  };
+  ).execute();
+  return new Map(
+    rows.map(({ x_lines, x_allocations, x_history, x_decisions, x_family, ...order }) => [
+      order.id,
+      {
+        order: order as OrderRow,
+        lines: x_lines,
+        allocations: x_allocations,
+        history: x_history,
+        decisions: x_decisions,
+        family: x_family,
+      },
+    ]),
+  );
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;

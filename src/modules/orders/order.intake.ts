@@ -33,6 +33,8 @@ export interface IntakeContext extends StateContext {
   ahead?: NumbersAhead;
   /** When given, the intake's audit entries are added here for the caller to write with its own. */
   auditTo?: AuditEntry[];
+  /** One audit entry per order however many (API intake); else more than 10 are summed up per merchant. */
+  auditEach?: boolean;
 }
 
 export interface NumbersAhead {
@@ -77,24 +79,25 @@ const keyOf = (d: OrderDraft) => `${d.merchantId}|${d.channel}|${d.externalNo}`;
  * Before the intake transaction (not inside one): the numbers for the new orders, from the block
  * this process took ahead (`takeDocNumbers`) — taken inside, the day's counter row stays locked
  * until the whole intake and allocation commit, and concurrent orders queue on it. For a batch, the
- * channel orders already stored are looked up first so they take no numbers; a single order goes
- * straight to its insert, which recognises a re-sent order by its unique key (a number then stays
- * unused, as it does for an order that fails). Inside a caller's transaction nothing is taken ahead.
+ * channel orders already stored are looked up first so they take no numbers; a single order or a
+ * group of API orders (`lookUpExisting` false) goes straight to its insert, which recognises a
+ * re-sent order by its unique key (a number then stays unused, as it does for an order that fails).
+ * Inside a caller's transaction nothing is taken ahead.
  */
 export async function numberAhead(
   db: Db,
   items: IntakeItem[],
   now: Date,
   timeZone: string,
+  lookUpExisting = items.length > 1,
 ): Promise<NumbersAhead | undefined> {
   if (db.isTransaction || !items.length) return undefined;
-  const existing =
-    items.length > 1
-      ? await existingByChannelNo(
-          db,
-          items.map((i) => i.draft),
-        )
-      : new Map<string, Pick<OrderRow, 'id' | 'number' | 'status'>>();
+  const existing = lookUpExisting
+    ? await existingByChannelNo(
+        db,
+        items.map((i) => i.draft),
+      )
+    : new Map<string, Pick<OrderRow, 'id' | 'number' | 'status'>>();
   const fresh = new Set(items.map((i) => keyOf(i.draft)).filter((k) => !existing.has(k)));
   const numbers = await takeDocNumbers(db, 'SO', now, fresh.size, timeZone);
   return { existing, numbers };
@@ -199,7 +202,7 @@ export async function intakeOrders(
  * merchant naming the range of numbers (each order's own history still says who created it).
  */
 function auditEntries(created: NewOrderRow[], ctx: IntakeContext): Parameters<typeof recordAudits>[2] {
-  if (created.length <= 10)
+  if (created.length <= 10 || ctx.auditEach)
     return created.map((row) => ({
       action: 'create',
       entity: ORDER_ENTITY,

@@ -11,8 +11,9 @@ import {
   pickAllocated,
   recordPick,
 } from './fulfilment.service';
-import { type ApiContext, createOrder, createOrderBatch } from './order.create';
-import { orderDetail } from './order.detail';
+import { type ApiContext, createOrderBatch } from './order.create';
+import { detailView, orderDetail } from './order.detail';
+import { placeOrder } from './order.group';
 import { orderInput } from './order.input';
 import { accessibleOrder, exceptionSummary, listOrders, scopeOf } from './order.query';
 import { releaseToWarehouse } from './order.release';
@@ -29,6 +30,7 @@ import {
 } from './order.schemas';
 import type { StateContext } from './order.state';
 import { actionReply, withMerchantNames } from './order.views';
+import { getSettings } from './orders.settings';
 import { reallocateLost } from './reallocation.service';
 
 const tags = ['orders'];
@@ -97,9 +99,16 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const outcome = await createOrder(app.db, request.body, apiContext(app, request));
+      // Taken in together with the orders placed at the same moment (group intake).
+      const [{ outcome, parts }, settings] = await Promise.all([
+        placeOrder(app.db, request.body, apiContext(app, request)),
+        getSettings(app.db),
+      ]);
       reply.code(outcome.result === 'created' ? 201 : 200);
-      return { ...(await detail(request, outcome.id)), resent: outcome.result === 'existing' };
+      const [view] = await withMerchantNames(app.db, [
+        detailView(parts, request.lang, app.now(), settings.exceptionSlaHours),
+      ]);
+      return { ...view, resent: outcome.result === 'existing' };
     },
   );
 

@@ -80,6 +80,23 @@ export interface OrdersDeps {
     input: { orderRef: string; lines: Array<{ skuId: string; qty: number; warehouseId: string }> },
     ctx: LedgerCtx,
   ): Promise<ReservedStock[]>;
+  /**
+   * Many orders' reservations in one statement, each all or nothing: per order its stock, or the
+   * `inventory.insufficient_stock` error. Lines may carry the SKU's minimum remaining shelf life.
+   */
+  reserveMany(
+    trx: Trx,
+    orders: Array<{
+      orderRef: string;
+      lines: Array<{
+        skuId: string;
+        qty: number;
+        warehouseId: string;
+        minRemainingShelfLifeDays?: number | null;
+      }>;
+    }>,
+    ctx: LedgerCtx,
+  ): Promise<Array<ReservedStock[] | Error>>;
   release(
     trx: Trx,
     input: { orderRef: string; lines?: Array<{ skuId: string; qty: number }> },

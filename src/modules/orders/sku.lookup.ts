@@ -6,6 +6,8 @@ import { ordersDeps, type SkuInfo } from './orders.deps';
 
 /** Up to this many distinct SKUs per merchant are looked up one by one; more load the merchant's catalogue once. */
 const TARGETED_LIMIT = 20;
+/** With look-ups by lists of codes and ids (one statement each), up to this many are looked up by name. */
+const LISTED_LIMIT = 1000;
 const PAGE = 5000;
 
 /**
@@ -30,7 +32,7 @@ export async function skuLookupFor(db: Db, drafts: OrderDraft[]): Promise<SkuLoo
     byCode.set(`${s.merchantId}|${s.code}`, s);
   };
   for (const [merchantId, w] of wanted) {
-    if (w.ids.size + w.codes.size <= TARGETED_LIMIT && deps.skusByCodes && deps.skusByIds) {
+    if (w.ids.size + w.codes.size <= LISTED_LIMIT && deps.skusByCodes && deps.skusByIds) {
       // One statement for the codes and one for the ids (an order names a few SKUs).
       if (w.codes.size)
         for (const s of (await deps.skusByCodes(db, merchantId, [...w.codes])).values()) add(s);

@@ -33,6 +33,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   merchantId?: string | null;
+  /** Who did it, when entries of several requests are written together (else the call's actor). */
+  actor?: Actor;
 }
 
 const SECRET_KEYS = /password|secret|token_hash|hash$/i;
@@ -70,19 +72,19 @@ export async function recordAudits(
 ): Promise<void> {
   const eventRows = events.map((e) => outboxRow(e, at));
   for (let i = 0; i < entries.length || (i === 0 && eventRows.length); i += 500) {
-    const rows = entries.slice(i, i + 500).map((entry) => ({
+    const rows = entries.slice(i, i + 500).map(({ actor: own = actor, ...entry }) => ({
       id: newId(),
       at,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      actor_kind: actor.kind,
+      actor_id: own.id,
+      actor_name: own.name,
+      actor_kind: own.kind,
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId,
       summary: entry.summary ?? null,
       before: JSON.stringify(redact(entry.before)),
       after: JSON.stringify(redact(entry.after)),
-      request_id: actor.requestId,
+      request_id: own.requestId,
       merchant_id: entry.merchantId ?? null,
     }));
     const db = tablesOf<AuditTable & OutboxTables>(trx);
