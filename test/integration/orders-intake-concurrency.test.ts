@@ -113,6 +113,34 @@ describe('many orders at once through a bearer token', () => {
     expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 5 });
   });
 
+  it('answers each placement with the order exactly as stored', async () => {
+    const scarce = await newSku(w, 'FRESH');
+    await stock(w, scarce, 'WH-SH', 1);
+    const bot = sys.bearer(token);
+    const bodies = [
+      orderBody(w, 'FRESH', [[sku, 1]]),
+      orderBody(w, 'FRESH', [[sku, 2], [lotted, 1]], { serviceType: 'cold_chain', notes: '轻放' }),
+      orderBody(w, 'FRESH', [[scarce, 1]]),
+      orderBody(w, 'FRESH', [[scarce, 1]]),
+      orderBody(w, 'FRESH', [[sku, 1]], { consignee: { address: '请放在门口，谢谢' } }),
+    ];
+    const replies = await Promise.all(bodies.map((b) => bot.post('/api/orders', b)));
+    expect(replies.map((r) => r.body.status).sort()).toEqual([
+      'allocated',
+      'allocated',
+      'allocated',
+      'exception',
+      'exception',
+    ]);
+    for (const r of replies) {
+      expect(r.status, r.text).toBe(201);
+      const { resent, ...answer } = r.body;
+      expect(resent).toBe(false);
+      const stored = await w.admin.get(`/api/orders/${r.body.id}`);
+      expect(answer).toEqual(stored.body);
+    }
+  });
+
   it('keeps each request its own id in the audit log and on the ledger when orders go in together', async () => {
     const bot = sys.bearer(token);
     const bodies = Array.from({ length: 6 }, () => orderBody(w, 'FRESH', [[sku, 1]]));

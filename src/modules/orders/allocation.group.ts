@@ -38,13 +38,22 @@ export type GroupKnown = Required<
   actorOf?: (orderId: string) => Actor;
 };
 
+/** What the group wrote for an order it allocated (or queued) itself: its answer needs no reading back. */
+export interface GroupRecord {
+  to: 'allocated' | 'exception';
+  decision: ReturnType<typeof parcelRecord>['decision'];
+  allocations: ReturnType<typeof parcelRecord>['allocations'];
+  move: ReturnType<typeof parcelRecord>['move'] | ReturnType<typeof exceptionRecord>['move'];
+}
+
 export async function allocateWritten(
   trx: Trx,
   written: WrittenOrder[],
   ctx: StateContext,
   known: GroupKnown,
-): Promise<Map<string, AllocationOutcome>> {
+): Promise<{ outcomes: Map<string, AllocationOutcome>; records: Map<string, GroupRecord> }> {
   const out = new Map<string, AllocationOutcome>();
+  const kept = new Map<string, GroupRecord>();
   const actorOf = (id: string) => known.actorOf?.(id) ?? ctx.actor;
   const alone = async (w: WrittenOrder) =>
     out.set(
@@ -54,7 +63,7 @@ export async function allocateWritten(
   const { settings, reference } = known;
   if (settings.autoRelease || written.length === 0) {
     for (const w of written) await alone(w);
-    return out;
+    return { outcomes: out, records: kept };
   }
   const merged = written.map((w) => mergeBySku(w.lines));
   const skus = new Map<string, number | null>();
@@ -83,7 +92,9 @@ export async function allocateWritten(
     });
     if (!plan.ok) {
       // No warehouse can ship it (as a single order would find with the same numbers).
-      failed.push(exceptionRecord(order, w.lines, plan, ctx));
+      const record = exceptionRecord(order, w.lines, plan, ctx);
+      failed.push(record);
+      kept.set(order.id, { to: 'exception', ...record });
       out.set(order.id, { status: 'exception', decision: plan.code, parts: [] });
       continue;
     }
@@ -132,6 +143,7 @@ export async function allocateWritten(
       ctx,
     );
     records.push(record);
+    kept.set(w.order.id, { to: 'allocated', ...record });
     out.set(w.order.id, { status: 'allocated', decision: plan.code, parts: [record.part] });
   }
   await insertDecisions(trx, [...records, ...failed]);
@@ -152,5 +164,5 @@ export async function allocateWritten(
     known.eventsTo.push(r.event);
   }
   for (const w of later) await alone(w);
-  return out;
+  return { outcomes: out, records: kept };
 }

@@ -7,6 +7,7 @@ import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform
 import { allocateWritten } from './allocation.group';
 import { allocationReference } from './allocation.inputs';
 import { allocateOrder } from './allocation.service';
+import type { DetailParts } from './order.detail';
 import { type OrderDraft, type OrderInput, orderInput } from './order.input';
 import {
   type IntakeContext,
@@ -17,6 +18,7 @@ import {
 } from './order.intake';
 import { toFieldIssue } from './order.issues';
 import type { OrderRow, OrderStatus } from './order.tables';
+import { writtenParts } from './order.written';
 import { ordersDeps, timeZoneOf } from './orders.deps';
 import { getSettings } from './orders.settings';
 import { skuLookupFor } from './sku.lookup';
@@ -104,7 +106,7 @@ export async function intakeTogether(
   ctx: ApiContext,
   /** Each order's own caller (same user or token, own request id); default: `ctx.actor`. */
   actors?: Actor[],
-): Promise<IntakeOutcome[]> {
+): Promise<Array<IntakeOutcome & { parts?: DetailParts | null }>> {
   const items: IntakeItem[] = drafts.map((draft, index) => ({ index, draft }));
   const skus = await skuLookupFor(db, drafts);
   const [settings, reference, ahead] = await Promise.all([
@@ -132,7 +134,7 @@ export async function intakeTogether(
       : [];
     const byOrder = new Map(actors ? outcomes.map((o) => [o.id, actors[o.index]]) : []);
     const actorOf = (id: string) => byOrder.get(id) ?? ctx.actor;
-    const allocated = await allocateWritten(trx, written, ctx, {
+    const { outcomes: allocated, records } = await allocateWritten(trx, written, ctx, {
       settings,
       skuFacts: skus.byId,
       reference,
@@ -144,7 +146,10 @@ export async function intakeTogether(
     await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
     return outcomes.map((o) => {
       const a = allocated.get(o.id);
-      return a ? { ...o, status: a.status as OrderStatus } : o;
+      const status = (a?.status ?? o.status) as OrderStatus;
+      // The stored order as written here: the answer needs no reading back (else `parts` is null).
+      const parts = writtenParts({ ...o, status }, records.get(o.id), ctx.actor, ctx.now);
+      return { ...o, status, parts };
     });
   });
 }

@@ -54,7 +54,7 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
     if (list) list.push(i);
     else byCaller.set(key, [i]);
   });
-  const outcomes: Array<IntakeOutcome | Error> = new Array(items.length);
+  const outcomes: Array<(IntakeOutcome & { parts?: DetailParts | null }) | Error> = new Array(items.length);
   for (const indexes of byCaller.values()) {
     const group = indexes.map((i) => items[i]);
     const ctx = {
@@ -86,14 +86,16 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
       }
     }
   }
-  const ids = outcomes.flatMap((o) => (o instanceof Error ? [] : [o.id]));
+  // Orders whose answer is not known from what their transaction wrote are read back, together.
+  const ids = outcomes.flatMap((o) => (o instanceof Error || o.parts ? [] : [o.id]));
   const stored = ids.length
     ? await readDetails(db, ids, { merchantId: null, warehouseIds: null })
     : new Map();
   return outcomes.map((o) => {
     if (o instanceof Error) return o;
-    const parts = stored.get(o.id);
-    return parts ? { outcome: o, parts } : new Error(`order ${o.number} not found after its intake`);
+    const { parts: written, ...outcome } = o;
+    const parts = written ?? stored.get(o.id);
+    return parts ? { outcome, parts } : new Error(`order ${o.number} not found after its intake`);
   });
 }
 

@@ -57,7 +57,7 @@ export interface IntakeOutcome {
   status: OrderStatus;
   reasons: string[];
   /** For an order created here: the rows just written (allocation in the same transaction reuses them). */
-  created?: { row: NewOrderRow; lines: OrderLineRow[] };
+  created?: { row: NewOrderRow; lines: OrderLineRow[]; history: NewHistory[] };
 }
 
 export const ORDER_ENTITY = 'order';
@@ -176,7 +176,7 @@ export async function intakeOrders(
       number: row.number,
       status: row.status,
       reasons: row.reason_codes,
-      created: { row, lines: linesOf[k] },
+      created: { row, lines: linesOf[k], history: history.slice(2 * k, 2 * k + 2) },
     });
   });
   const audits = auditEntries(created, ctx);
