@@ -7,23 +7,22 @@ import {
   type AllocationOutcome,
   allocateOrder,
   exceptionRecord,
-  insertDecisions,
   type KnownOrder,
   mergeBySku,
   parcelRecord,
 } from './allocation.service';
-import { type StateContext, transitionMany } from './order.state';
+import type { StateContext } from './order.state';
 import type { OrderLineRow, OrderRow } from './order.tables';
 import { ordersDeps } from './orders.deps';
 
 /**
- * Allocation for orders written together in the caller's transaction (group intake): the free stock
- * of every SKU they name read once, each order planned in turn against what the ones before it took,
- * the stock of all of them reserved through the inventory module in one statement (each order all
- * or nothing), and the allocations, decisions and status changes written with a few statements.
+ * Allocation for orders taken in together (group intake), decided before the orders are written so
+ * each is written once, already allocated: the free stock of every SKU they name read once, each
+ * order planned in turn against what the ones before it took, and the stock of all of them reserved
+ * through the inventory module in one statement (each order all or nothing).
  *
- * Anything unusual goes the way a single order goes (`allocateOrder`, which reads afresh): a plan
- * that splits the order, no warehouse able to ship it, a reservation that comes up short because
+ * Anything unusual goes the way a single order goes (`allocateOrder`, which reads afresh, once the
+ * order is written): a plan that splits the order, a reservation that comes up short because
  * another transaction took the stock first, and desks that release allocated orders at once.
  */
 export interface WrittenOrder {
@@ -38,34 +37,34 @@ export type GroupKnown = Required<
   actorOf?: (orderId: string) => Actor;
 };
 
-/** What the group wrote for an order it allocated (or queued) itself: its answer needs no reading back. */
+/** What the group decided for an order it allocated (or queued) itself. */
 export interface GroupRecord {
   to: 'allocated' | 'exception';
   decision: ReturnType<typeof parcelRecord>['decision'];
   allocations: ReturnType<typeof parcelRecord>['allocations'];
   move: ReturnType<typeof parcelRecord>['move'] | ReturnType<typeof exceptionRecord>['move'];
+  /** For an allocated order: its audit entry and event, written once the order is. */
+  audit?: ReturnType<typeof parcelRecord>['audit'];
+  event?: ReturnType<typeof parcelRecord>['event'];
 }
 
-export async function allocateWritten(
+/**
+ * Allocation for new orders before they are written: the caller writes each order with its record
+ * applied (allocated, or in the exception queue), then the records' allocations and decisions
+ * (`insertDecisions`); the orders in `later` are written as they are (validated) and allocated
+ * afterwards, each alone (`allocateOrder`).
+ */
+export async function allocateNew(
   trx: Trx,
-  written: WrittenOrder[],
+  orders: WrittenOrder[],
   ctx: StateContext,
   known: GroupKnown,
-): Promise<{ outcomes: Map<string, AllocationOutcome>; records: Map<string, GroupRecord> }> {
-  const out = new Map<string, AllocationOutcome>();
+): Promise<{ records: Map<string, GroupRecord>; later: WrittenOrder[] }> {
   const kept = new Map<string, GroupRecord>();
   const actorOf = (id: string) => known.actorOf?.(id) ?? ctx.actor;
-  const alone = async (w: WrittenOrder) =>
-    out.set(
-      w.order.id,
-      await allocateOrder(trx, w.order.id, { ...ctx, actor: actorOf(w.order.id) }, { ...known, written: w }),
-    );
   const { settings, reference } = known;
-  if (settings.autoRelease || written.length === 0) {
-    for (const w of written) await alone(w);
-    return { outcomes: out, records: kept };
-  }
-  const merged = written.map((w) => mergeBySku(w.lines));
+  if (settings.autoRelease || orders.length === 0) return { records: kept, later: [...orders] };
+  const merged = orders.map((w) => mergeBySku(w.lines));
   const skus = new Map<string, number | null>();
   for (const lines of merged)
     for (const l of lines) skus.set(l.skuId, known.skuFacts(l.skuId)?.minRemainingShelfLifeDays ?? null);
@@ -77,9 +76,8 @@ export async function allocateWritten(
   );
   // Plan each order against what the ones before it took; the unusual ones go alone afterwards.
   const later: WrittenOrder[] = [];
-  const failed: Array<ReturnType<typeof exceptionRecord>> = [];
   const planned: Array<{ w: WrittenOrder; plan: Extract<PlanResult, { ok: true }> }> = [];
-  for (const [k, w] of written.entries()) {
+  for (const [k, w] of orders.entries()) {
     const { order } = w;
     const plan = planAllocation({
       lines: merged[k],
@@ -92,10 +90,7 @@ export async function allocateWritten(
     });
     if (!plan.ok) {
       // No warehouse can ship it (as a single order would find with the same numbers).
-      const record = exceptionRecord(order, w.lines, plan, ctx);
-      failed.push(record);
-      kept.set(order.id, { to: 'exception', ...record });
-      out.set(order.id, { status: 'exception', decision: plan.code, parts: [] });
+      kept.set(order.id, { to: 'exception', ...exceptionRecord(order, w.lines, plan, ctx) });
       continue;
     }
     if (plan.parcels.length > 1) {
@@ -122,7 +117,6 @@ export async function allocateWritten(
     })),
     ctx,
   );
-  const records: Array<ReturnType<typeof parcelRecord>> = [];
   for (const [k, { w, plan }] of planned.entries()) {
     const got = reserved[k];
     if (got instanceof Error) {
@@ -142,27 +136,18 @@ export async function allocateWritten(
       settings,
       ctx,
     );
-    records.push(record);
     kept.set(w.order.id, { to: 'allocated', ...record });
-    out.set(w.order.id, { status: 'allocated', decision: plan.code, parts: [record.part] });
   }
-  await insertDecisions(trx, [...records, ...failed]);
-  await transitionMany(
-    trx,
-    'allocated',
-    ctx,
-    records.map((r) => r.move),
-  );
-  await transitionMany(
-    trx,
-    'exception',
-    ctx,
-    failed.map((r) => r.move),
-  );
-  for (const r of records) {
-    known.auditTo.push(r.audit);
-    known.eventsTo.push(r.event);
-  }
-  for (const w of later) await alone(w);
-  return { outcomes: out, records: kept };
+  return { records: kept, later };
+}
+
+/** An order of the group that `allocateNew` left for later, allocated alone now that it is written. */
+export function allocateLater(
+  trx: Trx,
+  w: WrittenOrder,
+  ctx: StateContext,
+  known: GroupKnown,
+): Promise<AllocationOutcome> {
+  const actor = known.actorOf?.(w.order.id) ?? ctx.actor;
+  return allocateOrder(trx, w.order.id, { ...ctx, actor }, { ...known, written: w });
 }

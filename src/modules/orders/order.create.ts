@@ -4,9 +4,9 @@ import { type Db, inTransaction } from '../../platform/db';
 import type { PendingEvent } from '../../platform/events';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
-import { allocateWritten } from './allocation.group';
+import { allocateLater, allocateNew } from './allocation.group';
 import { allocationReference } from './allocation.inputs';
-import { allocateOrder } from './allocation.service';
+import { allocateOrder, insertDecisions } from './allocation.service';
 import type { DetailParts } from './order.detail';
 import { type OrderDraft, type OrderInput, orderInput } from './order.input';
 import {
@@ -118,38 +118,63 @@ export async function intakeTogether(
   return inTransaction(db, async (trx) => {
     const auditTo: AuditEntry[] = [];
     const eventsTo: PendingEvent[] = [];
+    const actorById = new Map<string, Actor>();
+    const actorOf = (id: string) => actorById.get(id) ?? ctx.actor;
+    const known = { settings, skuFacts: skus.byId, reference, auditTo, eventsTo, actorOf };
+    let allocation: Awaited<ReturnType<typeof allocateNew>> = { records: new Map(), later: [] };
     const outcomes = await intakeOrders(trx, items, skus, {
       ...intakeContext(ctx, settings),
       ahead,
       auditTo,
       auditEach: true,
+      // Validated orders are allocated before they are written: each is written once, allocated.
+      settle: settings.autoAllocate
+        ? async (fresh) => {
+            if (actors) for (const f of fresh) actorById.set(f.row.id, actors[f.index]);
+            const validated = fresh.filter((f) => f.row.status === 'validated');
+            allocation = await allocateNew(
+              trx,
+              validated.map((f) => ({ order: { ...f.row, version: 1 } as OrderRow, lines: f.lines })),
+              ctx,
+              known,
+            );
+            return new Map(
+              [...allocation.records].map(([id, r]) => [
+                id,
+                { to: r.to, set: r.move.set, entry: r.move.entry },
+              ]),
+            );
+          }
+        : undefined,
     });
-    // The orders and lines were written just now in this transaction: allocation takes them as they are.
-    const written = settings.autoAllocate
-      ? outcomes.flatMap((o) =>
-          o.result === 'created' && o.status === 'validated' && o.created
-            ? [{ order: { ...o.created.row, version: 1 } as OrderRow, lines: o.created.lines }]
-            : [],
-        )
-      : [];
-    const byOrder = new Map(actors ? outcomes.map((o) => [o.id, actors[o.index]]) : []);
-    const actorOf = (id: string) => byOrder.get(id) ?? ctx.actor;
-    const { outcomes: allocated, records } = await allocateWritten(trx, written, ctx, {
-      settings,
-      skuFacts: skus.byId,
-      reference,
-      auditTo,
-      eventsTo,
-      actorOf,
+    const created = new Set(outcomes.flatMap((o) => (o.result === 'created' ? [o.id] : [])));
+    const releases: string[] = [];
+    const records = [...allocation.records].filter(([id, r]) => {
+      if (created.has(id)) return true;
+      // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
+      if (r.to === 'allocated') releases.push(r.move.order.number);
+      return false;
     });
+    for (const orderRef of releases) await ordersDeps().release(trx, { orderRef }, ctx);
+    await insertDecisions(
+      trx,
+      records.map(([, r]) => r),
+    );
+    for (const [, r] of records) {
+      if (r.audit) auditTo.push(r.audit);
+      if (r.event) eventsTo.push(r.event);
+    }
+    const status = new Map<string, OrderStatus>();
+    for (const w of allocation.later)
+      if (created.has(w.order.id))
+        status.set(w.order.id, (await allocateLater(trx, w, ctx, known)).status as OrderStatus);
     if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
     await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
     return outcomes.map((o) => {
-      const a = allocated.get(o.id);
-      const status = (a?.status ?? o.status) as OrderStatus;
+      const later = status.get(o.id);
       // The stored order as written here: the answer needs no reading back (else `parts` is null).
-      const parts = writtenParts({ ...o, status }, records.get(o.id), ctx.actor, ctx.now);
-      return { ...o, status, parts };
+      if (later) return { ...o, status: later, parts: null };
+      return { ...o, parts: writtenParts(o, allocation.records.get(o.id), ctx.actor, ctx.now) };
     });
   });
 }

@@ -7,9 +7,10 @@ import type { IntakeOutcome } from './order.intake';
 
 /**
  * Group intake: orders placed through the API at the same moment are taken in together — one
- * transaction, the intake's bulk statements, one allocation pass (`allocateWritten`), one commit and
- * one read of the answers — instead of one transaction each. A request waits at most for the group
- * in flight to finish; under load the round trips and the commit are shared by the whole group.
+ * transaction, the intake's bulk statements with one allocation pass before the orders are written
+ * (`allocateNew`: each order is written once, already allocated), one commit, answers built from
+ * what was written — instead of one transaction each. A request waits at most for the group in
+ * flight to finish; under load the round trips and the commit are shared by the whole group.
  *
  * Each order is still answered on its own: a group that fails as a whole (a statement that is not
  * about stock, such as a value the database refuses) is taken in again order by order, so only the

@@ -35,6 +35,24 @@ export interface IntakeContext extends StateContext {
   auditTo?: AuditEntry[];
   /** One audit entry per order however many (API intake); else more than 10 are summed up per merchant. */
   auditEach?: boolean;
+  /**
+   * Called with the new orders (and their positions in `items`) before they are written: what it
+   * answers for an order — its status from validated on, the fields that go with it and the history
+   * entry — is written with the order itself (group intake allocates here, so an order is written
+   * once, already allocated).
+   */
+  settle?: (
+    fresh: Array<{ index: number; row: NewOrderRow; lines: OrderLineRow[] }>,
+  ) => Promise<Map<string, Settled>>;
+}
+
+/** What `settle` decided for a new order. */
+export interface Settled {
+  to: OrderStatus;
+  set: Partial<Pick<NewOrderRow, 'warehouse_id' | 'shipping_cost_fen' | 'promised_date' | 'reason_codes'>> & {
+    issues?: unknown[];
+  };
+  entry: { action: string; details?: Record<string, unknown> | null };
 }
 
 export interface NumbersAhead {
@@ -138,26 +156,45 @@ export async function intakeOrders(
 
   const rows = fresh.map((f, k) => orderRow(f.draft, f.checked, numbers[k], ctx));
   const linesOf = rows.map((row, k) => lineRows(row.id, fresh[k].checked));
-  const history: NewHistory[] = [];
-  for (const row of rows)
-    history.push(
-      {
-        orderId: row.id,
-        action: 'created',
-        from: null,
-        to: 'created',
-        note: null,
-        details: { source: ctx.source },
-      },
-      {
-        orderId: row.id,
-        action: 'validate',
-        from: 'created',
-        to: row.status,
-        note: null,
-        details: row.reason_codes.length ? { reasons: row.reason_codes } : null,
-      },
-    );
+  const historyOf: NewHistory[][] = rows.map((row) => [
+    {
+      orderId: row.id,
+      action: 'created',
+      from: null,
+      to: 'created',
+      note: null,
+      details: { source: ctx.source },
+    },
+    {
+      orderId: row.id,
+      action: 'validate',
+      from: 'created',
+      to: row.status,
+      note: null,
+      details: row.reason_codes.length ? { reasons: row.reason_codes } : null,
+    },
+  ]);
+  const settled = ctx.settle
+    ? await ctx.settle(rows.map((row, k) => ({ index: fresh[k].index, row, lines: linesOf[k] })))
+    : new Map<string, Settled>();
+  rows.forEach((row, k) => {
+    const s = settled.get(row.id);
+    if (!s) return;
+    historyOf[k].push({
+      orderId: row.id,
+      action: s.entry.action,
+      from: row.status,
+      to: s.to,
+      note: null,
+      details: s.entry.details ?? null,
+    });
+    const { issues, ...set } = s.set;
+    Object.assign(row, set, issues ? { issues } : {}, {
+      status: s.to,
+      exception_since: s.to === 'exception' ? ctx.now : null,
+    });
+  });
+  const history = historyOf.flat();
   // Orders, lines and history in one statement; an order someone else stored meanwhile is skipped.
   const inserted = await insertOrdersWithLines(trx, rows, linesOf.flat(), history, ctx.actor, ctx.now);
   const created: NewOrderRow[] = [];
@@ -176,7 +213,7 @@ export async function intakeOrders(
       number: row.number,
       status: row.status,
       reasons: row.reason_codes,
-      created: { row, lines: linesOf[k], history: history.slice(2 * k, 2 * k + 2) },
+      created: { row, lines: linesOf[k], history: historyOf[k] },
     });
   });
   const audits = auditEntries(created, ctx);

@@ -161,19 +161,10 @@ export async function recordHistory(
     .execute();
 }
 
-/** The columns a `transitionMany` may change besides the status, with their SQL types. */
-const MANY_COLUMNS = {
-  warehouse_id: 'uuid',
-  shipping_cost_fen: 'bigint',
-  promised_date: 'date',
-  reason_codes: 'text',
-  issues: 'text',
-} as const;
-
+/** A status change as allocation decides it: the order, its history entry and what goes with it. */
 export interface Move {
   order: Pick<OrderRow, 'id' | 'number' | 'status'>;
   entry: HistoryEntry;
-  /** The same columns for every move of one call. */
   set?: {
     warehouse_id?: string | null;
     shipping_cost_fen?: number | null;
@@ -181,59 +172,4 @@ export interface Move {
     reason_codes?: string[];
     issues?: unknown[];
   };
-}
-
-/**
- * `transition` for many orders at once (orders placed together): every move checked against the
- * table, the guarded updates and their history rows in one statement. Throws
- * `orders.concurrent_change` naming the first order someone else moved first (nothing is written
- * then: the caller's transaction is rolled back).
- */
-export async function transitionMany(
-  trx: Trx,
-  to: OrderStatus,
-  ctx: StateContext,
-  moves: Move[],
-): Promise<void> {
-  if (!moves.length) return;
-  for (const m of moves) assertTransition(m.order, to);
-  const columns = Object.keys(moves[0].set ?? {}) as Array<keyof typeof MANY_COLUMNS>;
-  const value = (m: Move, c: keyof typeof MANY_COLUMNS) => {
-    const v = m.set?.[c];
-    if (c === 'reason_codes') return (v as string[] | undefined)?.join(',') ?? '';
-    if (c === 'issues') return JSON.stringify(v ?? []);
-    return v ?? null;
-  };
-  const arrays = columns.map((c) => sql`${moves.map((m) => value(m, c))}::${sql.raw(MANY_COLUMNS[c])}[]`);
-  const assignments = columns.map((c) =>
-    c === 'reason_codes'
-      ? sql`reason_codes = string_to_array(v.x_reason_codes, ',')`
-      : c === 'issues'
-        ? sql`issues = v.x_issues::jsonb`
-        : sql`${sql.ref(c)} = v.${sql.ref(`x_${c}`)}`,
-  );
-  const { rows } = await sql<{ order_id: string }>`
-    with v as (
-      select * from unnest(${moves.map((m) => m.order.id)}::uuid[], ${moves.map((m) => m.order.status)}::text[],
-        ${moves.map((m) => m.entry.action)}::text[], ${moves.map((m) => m.entry.note ?? null)}::text[],
-        ${moves.map((m) => (m.entry.details ? JSON.stringify(m.entry.details) : null))}::text[]
-        ${sql.join([sql``, ...arrays])})
-        as v(id, from_status, action, note, details${sql.raw(columns.map((c) => `, x_${c}`).join(''))})),
-    updated as (
-      update orders."order" o
-         set status = ${to}, status_changed_at = ${ctx.now}, updated_at = ${ctx.now}, version = o.version + 1,
-             exception_since = case when ${to} = 'exception' then ${ctx.now}::timestamptz
-                                    when v.from_status = 'exception' then null else o.exception_since end
-             ${sql.join([sql``, ...assignments])}
-        from v
-       where o.id = v.id and o.status = v.from_status
-      returning o.id, v.from_status, v.action, v.note, v.details)
-    insert into orders.order_history (order_id, at, actor_id, actor_name, action, from_status, to_status, note, details)
-    select id, ${ctx.now}, ${ctx.actor.id}::uuid, ${ctx.actor.name}, action, from_status, ${to}, note, details::jsonb
-      from updated
-    returning order_id`.execute(trx);
-  if (rows.length === moves.length) return;
-  const written = new Set(rows.map((r) => r.order_id));
-  const lost = moves.find((m) => !written.has(m.order.id))!;
-  throw new AppError('conflict', 'orders.concurrent_change', { number: lost.order.number });
 }

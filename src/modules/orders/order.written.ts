@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/principal';
 import type { GroupRecord } from './allocation.group';
 import type { DetailParts } from './order.detail';
 import type { IntakeOutcome } from './order.intake';
-import type { OrderRow, OrderStatus, StoredIssue } from './order.tables';
+import type { OrderRow, OrderStatus } from './order.tables';
 
 /**
  * The stored order as its own transaction wrote it — row, lines, history, allocation and decision —
@@ -18,10 +18,9 @@ export function writtenParts(
   now: Date,
 ): DetailParts | null {
   const created = outcome.created;
-  if (outcome.result !== 'created' || !created) return null;
+  if (outcome.result !== 'created' || !created || outcome.status !== created.row.status) return null;
   const at = now.toISOString();
   const row = created.row;
-  let order: OrderRow = { ...row, version: 1 } as OrderRow;
   const history = created.history.map((h, k) => ({
     id: k + 1,
     order_id: row.id,
@@ -34,57 +33,25 @@ export function writtenParts(
     note: h.note,
     details: h.details,
   }));
-  if (!record) {
-    if (outcome.status !== row.status) return null;
-    return { order, lines: created.lines, allocations: [], history, decisions: [], family: [] };
-  }
-  const set = record.move.set as Partial<{
-    warehouse_id: string | null;
-    shipping_cost_fen: number | null;
-    promised_date: string | null;
-    reason_codes: string[];
-    issues: unknown[];
-  }>;
-  order = {
-    ...order,
-    ...set,
-    issues: (set.issues ?? order.issues) as StoredIssue[],
-    status: record.to,
-    version: 2,
-    status_changed_at: now,
-    updated_at: now,
-    exception_since:
-      record.to === 'exception' ? now : row.status === 'exception' ? null : row.exception_since,
-  } as OrderRow;
-  history.push({
-    id: history.length + 1,
-    order_id: row.id,
-    at,
-    actor_id: actor.id,
-    actor_name: actor.name,
-    action: record.move.entry.action,
-    from_status: row.status,
-    to_status: record.to,
-    note: null,
-    details: record.move.entry.details ?? null,
-  });
-  const d = record.decision;
+  const decisions = record
+    ? [
+        {
+          id: 1,
+          order_id: row.id,
+          at,
+          kind: record.decision.kind,
+          code: record.decision.code,
+          params: JSON.parse(record.decision.params as unknown as string),
+          candidates: JSON.parse(record.decision.candidates as unknown as string),
+        },
+      ]
+    : [];
   return {
-    order,
+    order: { ...row, version: 1 } as OrderRow,
     lines: created.lines,
-    allocations: record.allocations.map((a, k) => ({ id: k + 1, ...a })),
+    allocations: (record?.allocations ?? []).map((a, k) => ({ id: k + 1, ...a })),
     history,
-    decisions: [
-      {
-        id: 1,
-        order_id: row.id,
-        at,
-        kind: d.kind,
-        code: d.code,
-        params: JSON.parse(d.params as unknown as string),
-        candidates: JSON.parse(d.candidates as unknown as string),
-      },
-    ],
+    decisions,
     family: [],
   };
 }
