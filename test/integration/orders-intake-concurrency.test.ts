@@ -119,7 +119,15 @@ describe('many orders at once through a bearer token', () => {
     const bot = sys.bearer(token);
     const bodies = [
       orderBody(w, 'FRESH', [[sku, 1]]),
-      orderBody(w, 'FRESH', [[sku, 2], [lotted, 1]], { serviceType: 'cold_chain', notes: '轻放' }),
+      orderBody(
+        w,
+        'FRESH',
+        [
+          [sku, 2],
+          [lotted, 1],
+        ],
+        { serviceType: 'cold_chain', notes: '轻放' },
+      ),
       orderBody(w, 'FRESH', [[scarce, 1]]),
       orderBody(w, 'FRESH', [[scarce, 1]]),
       orderBody(w, 'FRESH', [[sku, 1]], { consignee: { address: '请放在门口，谢谢' } }),
