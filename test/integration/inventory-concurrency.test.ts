@@ -6,6 +6,7 @@ import {
   inventoryMigrations,
   receive,
   reserve,
+  reserveMany,
 } from '../../src/modules/inventory';
 import { systemActor } from '../../src/platform/auth/principal';
 import { type Database, inTransaction, migrateToLatest, openDatabase, tablesOf } from '../../src/platform/db';
@@ -26,6 +27,9 @@ const SIDE = '0190b000-0000-7000-8000-00000000000b';
 /** Sorts before SCARCE: locked first, so an order that finds SCARCE gone must leave PLENTY as it was. */
 const PLENTY = '0190b000-0000-7000-8000-00000000000c';
 const SCARCE = '0190b000-0000-7000-8000-00000000000d';
+/** One-line orders: undated stock, and dated stock of which one lot is too short-dated to ship. */
+const SOLO = '0190b000-0000-7000-8000-00000000000e';
+const DATED = '0190b000-0000-7000-8000-00000000000f';
 const actor = systemActor('race');
 
 let test: TestDatabase;
@@ -43,9 +47,9 @@ describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
         code: id === HOT ? 'HOT' : 'SIDE',
         merchantId: id,
         storageClass: 'ambient',
-        lotTracked: id === HOT,
-        shelfLifeDays: id === HOT ? 100 : null,
-        minRemainingShelfLifeDays: id === HOT ? 10 : null,
+        lotTracked: id === HOT || id === DATED,
+        shelfLifeDays: id === HOT || id === DATED ? 100 : null,
+        minRemainingShelfLifeDays: id === HOT || id === DATED ? 10 : null,
       }),
     });
     await inTransaction(test.db, async (trx) => {
@@ -197,6 +201,77 @@ describe.skipIf(!onPostgres)('reservations racing on PostgreSQL', () => {
       [PLENTY]: 20,
       [SCARCE]: 20,
     });
+    const { auditStock } = await import('../../src/modules/inventory');
+    expect((await auditStock(test.db)).discrepancies).toEqual([]);
+  });
+
+  it('one-line orders alone and in groups: FEFO, never a too-short-dated lot, no deadlock, nothing oversold', async () => {
+    // SOLO: 20 undated in 4 bins of 5. DATED: per bin 3 of lot S (expires in 4 days: under the SKU's
+    // 10-day minimum, never taken) and 3 of lot L — 12 that may ship.
+    await inTransaction(test.db, async (trx) => {
+      const ctx = { actor, now: NOW };
+      for (const binId of binIds) {
+        await receive(trx, { skuId: SOLO, binId, qty: 5 }, ctx);
+        await receive(trx, { skuId: DATED, binId, qty: 3, lotCode: 'S', expiryDate: '2026-12-05' }, ctx);
+        await receive(trx, { skuId: DATED, binId, qty: 3, lotCode: 'L', expiryDate: '2027-03-01' }, ctx);
+      }
+    });
+    const ctx = { actor, now: NOW };
+    const took = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const solo = { skuId: SOLO, qty: 1, warehouseId };
+        return inTransaction(
+          wide.db,
+          async (trx) => {
+            if (i % 2 === 0) {
+              // Alone, as a single order reserves.
+              try {
+                await reserve(trx, { orderRef: `SOLO-${i}`, lines: [solo] }, ctx);
+                return { solo: 1, dated: 0 };
+              } catch (error) {
+                if (isAppError(error) && error.code === 'inventory.insufficient_stock')
+                  return { solo: 0, dated: 0 };
+                throw error;
+              }
+            }
+            // In a group of two orders, as group intake reserves; half know the shelf life.
+            const dated = {
+              skuId: DATED,
+              qty: 2,
+              warehouseId,
+              ...(i % 4 === 1 ? { minRemainingShelfLifeDays: 10 } : {}),
+            };
+            const [a, b] = await reserveMany(
+              trx,
+              [
+                { orderRef: `DATED-${i}`, lines: [dated] },
+                { orderRef: `SOLO-${i}`, lines: [solo] },
+              ],
+              ctx,
+            );
+            for (const r of [a, b])
+              if (r instanceof Error && !(isAppError(r) && r.code === 'inventory.insufficient_stock'))
+                throw r;
+            return { dated: a instanceof Error ? 0 : 2, solo: b instanceof Error ? 0 : 1 };
+          },
+          { attempts: 1 },
+        );
+      }),
+    );
+    expect(took.reduce((s, t) => s + t.solo, 0)).toBe(20);
+    expect(took.reduce((s, t) => s + t.dated, 0)).toBe(12);
+    const byLot = await tablesOf<any>(test.db)
+      .selectFrom('inventory.balance as b')
+      .leftJoin('inventory.lot as l', 'l.id', 'b.lot_id')
+      .select(['b.sku_id', 'l.code', (eb) => eb.fn.sum<number>('b.reserved').as('reserved')])
+      .where('b.sku_id', 'in', [SOLO, DATED])
+      .groupBy(['b.sku_id', 'l.code'])
+      .execute();
+    expect(
+      Object.fromEntries(
+        byLot.map((r) => [`${r.sku_id === SOLO ? 'SOLO' : 'DATED'}:${r.code}`, Number(r.reserved)]),
+      ),
+    ).toEqual({ 'SOLO:null': 20, 'DATED:S': 0, 'DATED:L': 12 });
     const { auditStock } = await import('../../src/modules/inventory');
     expect((await auditStock(test.db)).discrepancies).toEqual([]);
   });
