@@ -1,8 +1,15 @@
 import { CompiledQuery } from 'kysely';
 import type { Trx } from '../../platform/db';
-import { AppError, badRequest } from '../../platform/lib/errors';
+import { AppError } from '../../platform/lib/errors';
 import { addDays, businessDayOf } from '../../platform/time/calendar';
-import { type Allocation, type ReserveLine, reserve } from './reservation.service';
+import {
+  type Allocation,
+  type LockedRow,
+  mergedLines,
+  type ReserveLine,
+  reserve,
+  takenFrom,
+} from './reservation.service';
 import type { StockContext } from './stock.service';
 
 /**
@@ -27,37 +34,10 @@ export interface OrderToReserve {
   requestId?: string | null;
 }
 
-interface ManyRow {
-  o: number;
-  n: number;
-  rank: number;
-  sku_id: string;
-  warehouse_id: string;
-  bin_id: string;
-  bin_code: string;
-  lot_id: string | null;
-  lot_code: string | null;
-  expiry_date: string | null;
-  take: string | number;
-  total: string | number;
-  needs: boolean;
-  updated: number;
-}
+type ManyRow = LockedRow & { o: number };
 
 const RESERVE_ORDERS = `select * from inventory.reserve_orders($1::text[], $2::int[], $3::int[], $4::uuid[],
   $5::uuid[], $6::bigint[], $7::date[], $8::boolean[], $9::timestamptz, $10::uuid, $11::text, $12::text[])`;
-
-/** An order's lines merged per (SKU, warehouse) and sorted, as `reserve` takes them. */
-function merged(lines: ManyLine[]): ManyLine[] {
-  const wanted = new Map<string, ManyLine>();
-  for (const line of lines) {
-    if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw badRequest('inventory.qty_positive');
-    const key = `${line.skuId}|${line.warehouseId}`;
-    const prev = wanted.get(key);
-    wanted.set(key, { ...line, qty: (prev?.qty ?? 0) + line.qty });
-  }
-  return [...wanted.keys()].sort().map((k) => wanted.get(k)!);
-}
 
 export async function reserveMany(
   trx: Trx,
@@ -65,7 +45,7 @@ export async function reserveMany(
   ctx: StockContext,
 ): Promise<Array<Allocation[] | AppError>> {
   const today = businessDayOf(ctx.now);
-  const lines = orders.map((o) => merged(o.lines));
+  const lines = orders.map((o) => mergedLines(o.lines));
   const a = {
     order: [] as number[],
     n: [] as number[],
@@ -128,37 +108,7 @@ export async function reserveMany(
       }
       continue;
     }
-    const totals = new Array<number>(lines[i].length).fill(0);
-    for (const r of mine) totals[r.n] = Number(r.total);
-    const short = lines[i].findIndex((l, n) => totals[n] < l.qty);
-    if (short >= 0) {
-      const line = lines[i][short];
-      out.push(
-        new AppError('conflict', 'inventory.insufficient_stock', {
-          skuId: line.skuId,
-          warehouseId: line.warehouseId,
-          requested: line.qty,
-          available: totals[short],
-        }),
-      );
-      continue;
-    }
-    const made = mine.filter((r) => Number(r.take) > 0).sort((x, y) => x.n - y.n || x.rank - y.rank);
-    // Cannot happen under the row locks; if it ever did, the caller's transaction fails whole.
-    if (made.length !== Number(mine[0].updated))
-      throw new Error(`reservation ${order.orderRef}: ${made.length} rows taken, ${mine[0].updated} updated`);
-    out.push(
-      made.map((r) => ({
-        skuId: r.sku_id,
-        warehouseId: r.warehouse_id,
-        binId: r.bin_id,
-        binCode: r.bin_code,
-        lotId: r.lot_id,
-        lotCode: r.lot_code,
-        expiryDate: r.expiry_date,
-        qty: Number(r.take),
-      })),
-    );
+    out.push(takenFrom(order.orderRef, lines[i], mine));
   }
   return out;
 }

@@ -27,7 +27,7 @@ export interface Allocation {
 }
 
 /** A candidate balance the reserve statement locked, with what it takes from it. */
-interface LockedRow {
+export interface LockedRow {
   id: number;
   /** Index of the order line (after merging lines of one SKU and warehouse). */
   n: number;
@@ -106,26 +106,41 @@ export async function reserve(
       only = rows.map((r) => Number(r.id));
       continue;
     }
-    const totals = new Array<number>(lines.length).fill(0);
-    for (const r of rows) totals[r.n] = Number(r.total);
-    const short = lines.findIndex((l, n) => totals[n] < l.qty);
-    if (short >= 0) throw shortOf(lines[short], totals[short]);
-    const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
-    // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole — not
-    // as a shortage, which callers may answer by reserving again in the same transaction.
-    if (made.length !== Number(rows[0].updated))
-      throw new Error(`reservation ${input.orderRef}: ${made.length} rows taken, ${rows[0].updated} updated`);
-    return made.map((r) => ({
-      skuId: r.sku_id,
-      warehouseId: r.warehouse_id,
-      binId: r.bin_id,
-      binCode: r.bin_code,
-      lotId: r.lot_id,
-      lotCode: r.lot_code,
-      expiryDate: r.expiry_date,
-      qty: Number(r.take),
-    }));
+    const taken = takenFrom(input.orderRef, lines, rows);
+    if (taken instanceof AppError) throw taken;
+    return taken;
   }
+}
+
+/**
+ * What a reservation statement's rows mean for the order's merged lines: the stock taken, in line
+ * and FEFO order, or the `inventory.insufficient_stock` error of the first line short (the statement
+ * wrote nothing then).
+ */
+export function takenFrom(
+  orderRef: string,
+  lines: ReserveLine[],
+  rows: LockedRow[],
+): Allocation[] | AppError {
+  const totals = new Array<number>(lines.length).fill(0);
+  for (const r of rows) totals[r.n] = Number(r.total);
+  const short = lines.findIndex((l, n) => totals[n] < l.qty);
+  if (short >= 0) return shortOf(lines[short], totals[short]);
+  const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
+  // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole — not
+  // as a shortage, which callers may answer by reserving again in the same transaction.
+  if (made.length !== Number(rows[0].updated))
+    throw new Error(`reservation ${orderRef}: ${made.length} rows taken, ${rows[0].updated} updated`);
+  return made.map((r) => ({
+    skuId: r.sku_id,
+    warehouseId: r.warehouse_id,
+    binId: r.bin_id,
+    binCode: r.bin_code,
+    lotId: r.lot_id,
+    lotCode: r.lot_code,
+    expiryDate: r.expiry_date,
+    qty: Number(r.take),
+  }));
 }
 
 function shortOf(line: ReserveLine, available: number) {
@@ -223,12 +238,12 @@ async function reserveFirst(
 }
 
 /** The order's lines, one per (SKU, warehouse) with their quantities added, in that order. */
-function mergedLines(input: ReserveLine[]): ReserveLine[] {
+export function mergedLines<L extends ReserveLine>(input: L[]): L[] {
   for (const line of input)
     if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw badRequest('inventory.qty_positive');
   // One line (most orders): nothing to merge.
   if (input.length <= 1) return input;
-  const wanted = new Map<string, ReserveLine>();
+  const wanted = new Map<string, L>();
   for (const line of input) {
     const key = `${line.skuId}|${line.warehouseId}`;
     const prev = wanted.get(key);
