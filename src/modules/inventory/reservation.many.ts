@@ -7,9 +7,9 @@ import {
   type LockedRow,
   mergedLines,
   type ReserveLine,
-  reserve,
   takenFrom,
-} from './reservation.service';
+} from './reservation.rows';
+import { reserve } from './reservation.service';
 import type { StockContext } from './stock.service';
 
 /**

@@ -1,53 +1,24 @@
 import { CompiledQuery, sql } from 'kysely';
 import { systemActor } from '../../platform/auth/principal';
 import type { Trx } from '../../platform/db';
-import { AppError, badRequest } from '../../platform/lib/errors';
+import { AppError } from '../../platform/lib/errors';
+import {
+  type Allocation,
+  type LockedRow,
+  mergedLines,
+  type ReserveLine,
+  shortOf,
+  takenFrom,
+} from './reservation.rows';
+
+export type { Allocation, ReserveLine } from './reservation.rows';
+
 import { addDays, businessDayOf } from '../../platform/time/calendar';
 import { binsByIds, dispatchBinOf } from './bin.service';
 import { inventoryDeps, skuFactsMany } from './inventory.deps';
 import { type MovementInput, postMovements } from './ledger.repo';
 import type { StockContext } from './stock.service';
 import { type MovementRow, stockDb } from './stock.tables';
-
-export interface ReserveLine {
-  skuId: string;
-  qty: number;
-  warehouseId: string;
-}
-
-export interface Allocation {
-  skuId: string;
-  warehouseId: string;
-  binId: string;
-  binCode: string;
-  lotId: string | null;
-  lotCode: string | null;
-  expiryDate: string | null;
-  qty: number;
-}
-
-/** A candidate balance the reserve statement locked, with what it takes from it. */
-export interface LockedRow {
-  id: number;
-  /** Index of the order line (after merging lines of one SKU and warehouse). */
-  n: number;
-  /** FEFO rank within the line. */
-  rank: number;
-  sku_id: string;
-  warehouse_id: string;
-  bin_id: string;
-  bin_code: string;
-  lot_id: string | null;
-  lot_code: string | null;
-  expiry_date: string | null;
-  take: number;
-  /** Free quantity of all the line's candidates. */
-  total: number;
-  /** A line of a SKU whose cut-off is not known yet met dated stock: nothing was written. */
-  needs: boolean;
-  /** Balance rows updated (0 when anything was short or missing). */
-  updated: number;
-}
 
 const defaultContext = (): StockContext => ({ actor: systemActor('inventory'), now: new Date() });
 
@@ -110,47 +81,6 @@ export async function reserve(
     if (taken instanceof AppError) throw taken;
     return taken;
   }
-}
-
-/**
- * What a reservation statement's rows mean for the order's merged lines: the stock taken, in line
- * and FEFO order, or the `inventory.insufficient_stock` error of the first line short (the statement
- * wrote nothing then).
- */
-export function takenFrom(
-  orderRef: string,
-  lines: ReserveLine[],
-  rows: LockedRow[],
-): Allocation[] | AppError {
-  const totals = new Array<number>(lines.length).fill(0);
-  for (const r of rows) totals[r.n] = Number(r.total);
-  const short = lines.findIndex((l, n) => totals[n] < l.qty);
-  if (short >= 0) return shortOf(lines[short], totals[short]);
-  const made = rows.filter((r) => Number(r.take) > 0).sort((a, b) => a.n - b.n || a.rank - b.rank);
-  // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole — not
-  // as a shortage, which callers may answer by reserving again in the same transaction.
-  if (made.length !== Number(rows[0].updated))
-    throw new Error(`reservation ${orderRef}: ${made.length} rows taken, ${rows[0].updated} updated`);
-  return made.map((r) => ({
-    skuId: r.sku_id,
-    warehouseId: r.warehouse_id,
-    binId: r.bin_id,
-    binCode: r.bin_code,
-    lotId: r.lot_id,
-    lotCode: r.lot_code,
-    expiryDate: r.expiry_date,
-    qty: Number(r.take),
-  }));
-}
-
-function shortOf(line: ReserveLine, available: number) {
-  const { skuId, warehouseId, qty: requested } = line;
-  return new AppError('conflict', 'inventory.insufficient_stock', {
-    skuId,
-    warehouseId,
-    requested,
-    available,
-  });
 }
 
 /** The cut-off expiry dates of `skuIds` (minimum remaining shelf life from today), from the catalog. */
@@ -235,21 +165,6 @@ async function reserveFirst(
     expiryDate: r.expiry_date,
     qty: line.qty,
   };
-}
-
-/** The order's lines, one per (SKU, warehouse) with their quantities added, in that order. */
-export function mergedLines<L extends ReserveLine>(input: L[]): L[] {
-  for (const line of input)
-    if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw badRequest('inventory.qty_positive');
-  // One line (most orders): nothing to merge.
-  if (input.length <= 1) return input;
-  const wanted = new Map<string, L>();
-  for (const line of input) {
-    const key = `${line.skuId}|${line.warehouseId}`;
-    const prev = wanted.get(key);
-    wanted.set(key, { ...line, qty: (prev?.qty ?? 0) + line.qty });
-  }
-  return [...wanted.keys()].sort().map((k) => wanted.get(k)!);
 }
 
 /** One text for every call, sent as is (no query building): prepared once per connection. */

@@ -8,11 +8,7 @@
  * `run` answers every item of its group, in order: a value, or an `Error` that rejects only that
  * item's call. If `run` itself throws, every call of the group is rejected with that error.
  */
-export interface Coalescer<I, O> {
-  (item: I): Promise<O>;
-  /** Calls waiting for the next group (for metrics and tests). */
-  readonly waiting: number;
-}
+export type Coalescer<I, O> = (item: I) => Promise<O>;
 
 export interface CoalesceOptions {
   /** Most items in one group; the rest wait for the next (default 256). */
@@ -52,14 +48,12 @@ export function coalesce<I, O>(
     else busy = false;
   }
 
-  const call = ((item: I) =>
+  return (item: I) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
       if (!busy) {
         busy = true;
         setImmediate(flush);
       }
-    })) as Coalescer<I, O>;
-  Object.defineProperty(call, 'waiting', { get: () => queue.length });
-  return call;
+    });
 }
