@@ -176,6 +176,32 @@ describe('many orders at once through a bearer token', () => {
     }
   });
 
+  it('keeps each request its own id in the audit log when the desk allocates by hand', async () => {
+    const logistics = w.admin;
+    expect((await logistics.put('/api/orders/settings', { autoAllocate: false })).status).toBe(200);
+    try {
+      const bot = sys.bearer(token);
+      const bodies = Array.from({ length: 6 }, () => orderBody(w, 'FRESH', [[sku, 1]]));
+      const replies = await Promise.all(
+        bodies.map((b, i) => bot.post('/api/orders', b, { 'x-request-id': `manual-${b.externalNo}-${i}` })),
+      );
+      const { tablesOf } = await import('../../src/platform/db');
+      const db = tablesOf<any>(sys.database.db);
+      for (const [i, r] of replies.entries()) {
+        expect(r.status, r.text).toBe(201);
+        expect(r.body.status).toBe('validated');
+        const audits = await db
+          .selectFrom('platform.audit_log')
+          .select(['action', 'request_id'])
+          .where('entity_id', '=', r.body.id)
+          .execute();
+        expect(audits).toEqual([{ action: 'create', request_id: `manual-${bodies[i].externalNo}-${i}` }]);
+      }
+    } finally {
+      await logistics.put('/api/orders/settings', { autoAllocate: true });
+    }
+  });
+
   it('stops a revoked token at once', async () => {
     const created = await w.admin.post('/api/org/tokens', {
       name: 'short-lived',

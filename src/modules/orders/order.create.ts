@@ -130,6 +130,7 @@ export async function intakeTogether(
       // Validated orders are allocated before they are written: each is written once, allocated.
       settle: settings.autoAllocate
         ? async (fresh) => {
+            // Known before allocating: the ledger's reserve movements carry each caller's request id.
             if (actors) for (const f of fresh) actorById.set(f.row.id, actors[f.index]);
             const validated = fresh.filter((f) => f.row.status === 'validated');
             allocation = await allocateNew(
@@ -147,6 +148,8 @@ export async function intakeTogether(
           }
         : undefined,
     });
+    // Each order's audit entry names its own caller, allocated here or not (e.g. desk allocates by hand).
+    if (actors) for (const o of outcomes) actorById.set(o.id, actors[o.index]);
     const created = new Set(outcomes.flatMap((o) => (o.result === 'created' ? [o.id] : [])));
     const releases: string[] = [];
     const records = [...allocation.records].filter(([id, r]) => {
