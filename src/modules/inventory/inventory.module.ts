@@ -17,6 +17,7 @@ import * as holdLineMissing from './migrations/2026_12_10_0100_hold_line_missing
 import * as reserveLinesLean from './migrations/2026_12_10_0200_reserve_lines_lean';
 import * as reserveLine from './migrations/2026_12_11_0100_reserve_line';
 import * as reserveOrders from './migrations/2026_12_13_0100_reserve_orders';
+import * as dropReserveOrders from './migrations/2026_12_14_0100_drop_reserve_orders';
 import { qualityHoldRoutes } from './quality-hold.routes';
 import { stockRoutes } from './stock.routes';
 import { temperatureRoutes } from './temperature.routes';
@@ -65,6 +66,7 @@ export const inventoryMigrations = {
   '2026_12_10_0200_reserve_lines_lean': reserveLinesLean,
   '2026_12_11_0100_reserve_line': reserveLine,
   '2026_12_13_0100_reserve_orders': reserveOrders,
+  '2026_12_14_0100_drop_reserve_orders': dropReserveOrders,
 };
 
 /** Inventory: warehouses, zones, bins and the stock ledger. `deps` brings the SKU facts (catalog). */

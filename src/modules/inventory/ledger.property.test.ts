@@ -10,15 +10,17 @@ import { createBins } from './bin.service';
 import { bindInventoryDeps, type SkuFacts } from './inventory.deps';
 import { inventoryMigrations } from './inventory.module';
 import { createWarehouse } from './location.service';
+import { reserveMany } from './reservation.many';
 import { pick, release, reserve, ship } from './reservation.service';
 import { adjust, move, receive } from './stock.service';
 import { STOCK_STATUSES, stockDb } from './stock.tables';
 import { auditStock } from './stock-audit.service';
 
 /**
- * Random sequences of receipts, moves, status changes, adjustments, reservations, releases, picks
- * and shipments; after every operation: nothing negative, reserved ≤ on hand, and balances (and
- * order reservations) equal what the ledger adds up to.
+ * Random sequences of receipts, moves, status changes, adjustments, reservations (alone and in
+ * groups), releases, picks and shipments; after every operation: nothing negative, reserved ≤ on
+ * hand, and balances (and order reservations) equal what the ledger adds up to. A group reserves
+ * exactly what its orders reserved one after another would have.
  */
 const NOW = new Date('2026-12-01T02:00:00Z');
 const SKUS: SkuFacts[] = [
@@ -150,6 +152,16 @@ const op = fc.oneof(
       sku2: fc.option(skuIx),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('reserveGroup' as const),
+      orders: fc.array(
+        fc.record({ order: orderIx, sku: skuIx, qty, sku2: fc.option(skuIx), known: fc.boolean() }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }),
+  },
   fc.record({ op: fc.constant('release' as const), order: orderIx, partial: fc.option(qty, { freq: 2 }) }),
   {
     weight: 3,
@@ -170,6 +182,8 @@ async function lotId(trx: Trx, sku: number, lot: number): Promise<string | null>
 }
 
 let run = 0;
+/** Orders reserved in groups, and turned away short: the property must have met both. */
+const groups = { reserved: 0, short: 0 };
 async function apply(o: Op) {
   const order = `SO-${run}-${'order' in o ? o.order : 0}`;
   await inTransaction(database.db, async (trx) => {
@@ -219,6 +233,37 @@ async function apply(o: Op) {
         const lines = [{ skuId: SKUS[o.sku].id, qty: o.qty, warehouseId: wid }];
         if (o.sku2 !== null) lines.push({ skuId: SKUS[o.sku2].id, qty: 1, warehouseId: wid });
         await reserve(trx, { orderRef: order, lines }, ctx);
+        return;
+      }
+      case 'reserveGroup': {
+        const wid = (
+          await stockDb(trx).selectFrom('inventory.warehouse').select('id').executeTakeFirstOrThrow()
+        ).id;
+        const line = (sku: number, n: number, known: boolean) => ({
+          skuId: SKUS[sku].id,
+          qty: n,
+          warehouseId: wid,
+          ...(known ? { minRemainingShelfLifeDays: SKUS[sku].minRemainingShelfLifeDays } : {}),
+        });
+        const group = o.orders.map((g) => ({
+          orderRef: `SO-${run}-${g.order}`,
+          lines: [line(g.sku, g.qty, g.known), ...(g.sku2 === null ? [] : [line(g.sku2, 1, g.known)])],
+        }));
+        // What the orders reserved one after another take (then undone) …
+        await sql`savepoint alone`.execute(trx);
+        const alone: unknown[] = [];
+        for (const g of group)
+          alone.push(
+            await reserve(trx, g, ctx).catch((error) => {
+              if (!isAppError(error)) throw error;
+              return error.code;
+            }),
+          );
+        await sql`rollback to savepoint alone`.execute(trx);
+        // … is what the group takes.
+        const together = await reserveMany(trx, group, ctx);
+        for (const r of together) groups[r instanceof Error ? 'short' : 'reserved']++;
+        expect(together.map((r) => (r instanceof Error && isAppError(r) ? r.code : r))).toEqual(alone);
         return;
       }
       case 'release':
@@ -290,6 +335,9 @@ describe('stock ledger invariants under random operations', () => {
     const types = new Set(movements.rows.map((r) => r.type));
     for (const t of ['receipt', 'move', 'adjust', 'reserve', 'release', 'pick', 'ship'])
       expect(types).toContain(t);
+    expect(groups).toMatchObject({ reserved: expect.any(Number), short: expect.any(Number) });
+    expect(groups.reserved).toBeGreaterThan(10);
+    expect(groups.short).toBeGreaterThan(3);
   });
 
   it('the audit names a tampered balance', async () => {

@@ -1,27 +1,28 @@
 import { CompiledQuery } from 'kysely';
 import type { Trx } from '../../platform/db';
-import { AppError } from '../../platform/lib/errors';
-import { addDays, businessDayOf } from '../../platform/time/calendar';
-import {
-  type Allocation,
-  type LockedRow,
-  mergedLines,
-  type ReserveLine,
-  takenFrom,
-} from './reservation.rows';
-import { reserve } from './reservation.service';
+import type { AppError } from '../../platform/lib/errors';
+import { addDays } from '../../platform/time/calendar';
+import { type Allocation, mergedLines, type ReserveLine, shortOf } from './reservation.rows';
+import { askCutoffs, businessDayCached } from './reservation.service';
 import type { StockContext } from './stock.service';
 
 /**
- * Reservations for many orders in one statement (orders placed together): each order all or
- * nothing, exactly as `reserve` makes it — the statement (`inventory.reserve_orders`) runs each
- * order's reservation in turn inside the caller's transaction. An order short of stock gets its
- * `inventory.insufficient_stock` error back in its place and has written nothing; the others are
- * reserved.
+ * Reservations for many orders at once (orders placed together), each order all or nothing with
+ * the rules `reserve` keeps for one: FEFO (first expiry, pick faces before reserve storage, bin
+ * code), never a lot under the SKU's minimum remaining shelf life, never below zero. An order short
+ * of stock gets its `inventory.insufficient_stock` error back in its place and has written nothing;
+ * the others are reserved, in the order given (an order takes what the ones before it left).
+ *
+ * Two statements whatever the number of orders. The first locks every candidate balance of the
+ * group — each (SKU, warehouse) in turn, its rows in id order: the one order every writer locks
+ * balances in, so groups and single reservations queue behind each other and never deadlock — and
+ * answers them in FEFO order. The orders are then walked here against those numbers, and the
+ * second statement takes what they took: the conditional update per balance (`on_hand - reserved
+ * >= qty`, which under the locks always holds; if it ever did not, the call fails and the caller's
+ * transaction rolls back whole), a reserve movement and a reservation per order and balance.
  *
  * A line may say the SKU's minimum remaining shelf life (`null`: none), which the caller knows from
- * the catalog; a line that does not and meets dated stock is reserved afterwards by `reserve`, which
- * asks the catalog.
+ * the catalog; for the others the catalog is asked first.
  */
 export interface ManyLine extends ReserveLine {
   minRemainingShelfLifeDays?: number | null;
@@ -34,81 +35,171 @@ export interface OrderToReserve {
   requestId?: string | null;
 }
 
-type ManyRow = LockedRow & { o: number };
+interface Candidate {
+  id: string;
+  sku_id: string;
+  warehouse_id: string;
+  bin_id: string;
+  bin_code: string;
+  lot_id: string | null;
+  lot_code: string | null;
+  expiry_date: string | null;
+  free: string;
+}
 
-const RESERVE_ORDERS = `select * from inventory.reserve_orders($1::text[], $2::int[], $3::int[], $4::uuid[],
-  $5::uuid[], $6::bigint[], $7::date[], $8::boolean[], $9::timestamptz, $10::uuid, $11::text, $12::text[])`;
+/** Every candidate of the (SKU, warehouse) pairs, locked pair by pair in id order, answered FEFO. */
+const LOCK_CANDIDATES = `with c as materialized (
+  select b.*
+  from (select * from unnest($1::uuid[], $2::uuid[], $3::date[]) as t(sku_id, warehouse_id, cutoff)
+        order by t.sku_id, t.warehouse_id) w
+  cross join lateral (
+    select b.id, b.sku_id, b.warehouse_id, b.bin_id, bn.code as bin_code, bn.kind as bin_kind, b.lot_id,
+      l.code as lot_code, l.expiry_date, b.on_hand - b.reserved as free
+    from inventory.balance b
+    cross join lateral (select bn.code, bn.kind from inventory.bin bn
+      where bn.id = b.bin_id and bn.active and bn.kind <> 'dispatch' offset 0) bn
+    left join lateral (select l.code, l.expiry_date from inventory.lot l where l.id = b.lot_id offset 0) l on true
+    where b.sku_id = w.sku_id and b.warehouse_id = w.warehouse_id and b.status = 'available'
+      and b.on_hand > b.reserved
+      and (l.expiry_date is null or l.expiry_date >= w.cutoff)
+    order by b.id
+    for update of b) b)
+select c.id::text as id, c.sku_id, c.warehouse_id, c.bin_id, c.bin_code, c.lot_id, c.lot_code,
+  to_char(c.expiry_date, 'YYYY-MM-DD') as expiry_date, c.free::int8::text as free
+from c
+order by c.sku_id, c.warehouse_id, c.expiry_date nulls last, c.bin_kind <> 'pick_face', c.bin_code collate "C", c.id`;
+
+/** What the orders took: per balance the sum, per order and balance a movement and a reservation. */
+const TAKE = `with t as (
+  select * from unnest($1::bigint[], $2::bigint[]) as t(id, qty)),
+upd as (
+  update inventory.balance b set reserved = b.reserved + t.qty, updated_at = $3::timestamptz
+  from t where b.id = t.id and b.on_hand - b.reserved >= t.qty
+  returning b.id),
+o as (
+  select * from unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::bigint[])
+    as o(ref, request_id, sku_id, warehouse_id, bin_id, lot_id, qty)),
+mov as (
+  insert into inventory.movement (at, type, sku_id, lot_id, warehouse_id, to_bin_id, to_status, qty,
+    actor_id, actor_name, source_type, source_id, request_id)
+  select $3::timestamptz, 'reserve', o.sku_id, o.lot_id, o.warehouse_id, o.bin_id, 'available', o.qty,
+    $11::uuid, $12::text, 'order', o.ref, o.request_id
+  from o),
+res as (
+  insert into inventory.reservation as rv (order_ref, sku_id, warehouse_id, bin_id, lot_id, qty, updated_at)
+  -- One row per key even when an order is named twice in the group.
+  select o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id, sum(o.qty), $3::timestamptz from o
+  group by o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id
+  on conflict (order_ref, sku_id, bin_id, lot_id)
+  do update set qty = rv.qty + excluded.qty, updated_at = excluded.updated_at)
+select count(*)::int as n from upd`;
 
 export async function reserveMany(
   trx: Trx,
   orders: OrderToReserve[],
   ctx: StockContext,
 ): Promise<Array<Allocation[] | AppError>> {
-  const today = businessDayOf(ctx.now);
+  const today = businessDayCached(ctx.now);
   const lines = orders.map((o) => mergedLines(o.lines));
-  const a = {
-    order: [] as number[],
-    n: [] as number[],
-    sku: [] as string[],
-    warehouse: [] as string[],
-    qty: [] as number[],
-    cutoff: [] as string[],
-    known: [] as boolean[],
-  };
-  for (const [i, ls] of lines.entries())
-    for (const [n, l] of ls.entries()) {
-      const known = l.minRemainingShelfLifeDays !== undefined;
-      a.order.push(i + 1);
-      a.n.push(n);
-      a.sku.push(l.skuId);
-      a.warehouse.push(l.warehouseId);
-      a.qty.push(l.qty);
-      a.cutoff.push(known ? addDays(today, Math.max(0, l.minRemainingShelfLifeDays ?? 0)) : today);
-      a.known.push(known);
-    }
-  const { rows } = a.order.length
-    ? await trx.executeQuery<ManyRow>(
-        CompiledQuery.raw(RESERVE_ORDERS, [
-          orders.map((o) => o.orderRef),
-          a.order,
-          a.n,
-          a.sku,
-          a.warehouse,
-          a.qty,
-          a.cutoff,
-          a.known,
-          ctx.now,
-          ctx.actor.id,
-          ctx.actor.name,
-          orders.map((o) => (o.requestId === undefined ? ctx.actor.requestId : o.requestId)),
-        ]),
-      )
-    : { rows: [] };
-  const byOrder = new Map<number, ManyRow[]>();
+  // Cut-off expiry date per SKU: from the shelf life the caller gave, else from the catalog.
+  const cutoffs = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const l of lines.flat()) {
+    if (l.minRemainingShelfLifeDays === undefined) unknown.push(l.skuId);
+    else cutoffs.set(l.skuId, addDays(today, Math.max(0, l.minRemainingShelfLifeDays ?? 0)));
+  }
+  const asked = unknown.filter((id) => !cutoffs.has(id));
+  if (asked.length) await askCutoffs(trx, asked, today, cutoffs);
+  const pairs = new Map<string, { skuId: string; warehouseId: string }>();
+  for (const l of lines.flat()) pairs.set(`${l.skuId}|${l.warehouseId}`, l);
+  if (!pairs.size) return orders.map(() => []);
+
+  const { rows } = await trx.executeQuery<Candidate>(
+    CompiledQuery.raw(LOCK_CANDIDATES, [
+      [...pairs.values()].map((p) => p.skuId),
+      [...pairs.values()].map((p) => p.warehouseId),
+      [...pairs.values()].map((p) => cutoffs.get(p.skuId)),
+    ]),
+  );
+  const candidates = new Map<string, Candidate[]>();
   for (const r of rows) {
-    const list = byOrder.get(r.o);
+    const key = `${r.sku_id}|${r.warehouse_id}`;
+    const list = candidates.get(key);
     if (list) list.push(r);
-    else byOrder.set(r.o, [r]);
+    else candidates.set(key, [r]);
   }
+  const free = new Map(rows.map((r) => [r.id, Number(r.free)]));
+
+  // Each order in turn against what the ones before it left, all its lines or none.
   const out: Array<Allocation[] | AppError> = [];
-  for (const [i, order] of orders.entries()) {
-    const mine = byOrder.get(i + 1) ?? [];
-    if (!lines[i].length) {
-      out.push([]);
-      continue;
-    }
-    // Dated stock of a SKU whose shelf life was not given: `reserve` asks the catalog.
-    if (mine.some((r) => r.needs)) {
-      try {
-        const actor = { ...ctx.actor, requestId: order.requestId ?? ctx.actor.requestId };
-        out.push(await reserve(trx, order, { ...ctx, actor }));
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'inventory.insufficient_stock') throw error;
-        out.push(error);
+  const takes: Array<{ order: number; row: Candidate; qty: number }> = [];
+  for (let i = 0; i < orders.length; i++) {
+    const mine: Array<{ row: Candidate; qty: number }> = [];
+    let short: AppError | null = null;
+    for (const line of lines[i]) {
+      // Already in FEFO order, lots under the SKU's cut-off left out.
+      const rowsOf = candidates.get(`${line.skuId}|${line.warehouseId}`) ?? [];
+      const available = rowsOf.reduce((s, r) => s + free.get(r.id)!, 0);
+      if (available < line.qty) {
+        short = shortOf(line, available);
+        break;
       }
+      let left = line.qty;
+      for (const row of rowsOf) {
+        if (left === 0) break;
+        const qty = Math.min(left, free.get(row.id)!);
+        if (qty <= 0) continue;
+        mine.push({ row, qty });
+        left -= qty;
+      }
+    }
+    if (short) {
+      out.push(short);
       continue;
     }
-    out.push(takenFrom(order.orderRef, lines[i], mine));
+    for (const t of mine) {
+      free.set(t.row.id, free.get(t.row.id)! - t.qty);
+      takes.push({ order: i, ...t });
+    }
+    out.push(
+      mine.map(({ row, qty }) => ({
+        skuId: row.sku_id,
+        warehouseId: row.warehouse_id,
+        binId: row.bin_id,
+        binCode: row.bin_code,
+        lotId: row.lot_id,
+        lotCode: row.lot_code,
+        expiryDate: row.expiry_date,
+        qty,
+      })),
+    );
   }
+  if (!takes.length) return out;
+
+  const perBalance = new Map<string, number>();
+  for (const t of takes) perBalance.set(t.row.id, (perBalance.get(t.row.id) ?? 0) + t.qty);
+  const requestOf = (o: OrderToReserve) =>
+    (o.requestId === undefined ? ctx.actor.requestId : o.requestId) ?? null;
+  const { rows: done } = await trx.executeQuery<{ n: number }>(
+    CompiledQuery.raw(TAKE, [
+      [...perBalance.keys()],
+      [...perBalance.values()],
+      ctx.now,
+      takes.map((t) => orders[t.order].orderRef),
+      takes.map((t) => requestOf(orders[t.order])),
+      takes.map((t) => t.row.sku_id),
+      takes.map((t) => t.row.warehouse_id),
+      takes.map((t) => t.row.bin_id),
+      takes.map((t) => t.row.lot_id),
+      takes.map((t) => t.qty),
+      ctx.actor.id,
+      ctx.actor.name,
+    ]),
+  );
+  // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole.
+  if (done[0].n !== perBalance.size)
+    throw new Error(
+      `reservation of ${orders.length} orders: ${done[0].n} of ${perBalance.size} balances updated`,
+    );
   return out;
 }

@@ -28,7 +28,7 @@ const defaultContext = (): StockContext => ({ actor: systemActor('inventory'), n
  * rest of the call's own work.
  */
 let lastDay = { minute: Number.NaN, day: '' };
-function businessDayCached(now: Date): string {
+export function businessDayCached(now: Date): string {
   const minute = Math.floor(now.getTime() / 60_000);
   if (minute !== lastDay.minute) lastDay = { minute, day: businessDayOf(now) };
   return lastDay.day;
@@ -84,7 +84,7 @@ export async function reserve(
 }
 
 /** The cut-off expiry dates of `skuIds` (minimum remaining shelf life from today), from the catalog. */
-async function askCutoffs(trx: Trx, skuIds: string[], today: string, cutoffs: Map<string, string>) {
+export async function askCutoffs(trx: Trx, skuIds: string[], today: string, cutoffs: Map<string, string>) {
   const facts = await skuFactsMany(trx, skuIds);
   for (const skuId of new Set(skuIds)) {
     const sku = facts.get(skuId) ?? (await inventoryDeps().skuFacts(trx, skuId));
