@@ -94,10 +94,19 @@ res as (
   do update set qty = rv.qty + excluded.qty, updated_at = excluded.updated_at)
 select count(*)::int as n from upd`;
 
+export interface ReserveManyOptions {
+  /**
+   * The orders stand or fall together (the parts of one split order): when one is short nothing is
+   * taken and its `inventory.insufficient_stock` error is thrown, as `reserve` throws it.
+   */
+  together?: boolean;
+}
+
 export async function reserveMany(
   trx: Trx,
   orders: OrderToReserve[],
   ctx: StockContext,
+  options: ReserveManyOptions = {},
 ): Promise<Array<Allocation[] | AppError>> {
   const today = businessDayCached(ctx.now);
   const lines = orders.map((o) => mergedLines(o.lines));
@@ -154,6 +163,7 @@ export async function reserveMany(
       }
     }
     if (short) {
+      if (options.together) throw short;
       out.push(short);
       continue;
     }

@@ -93,14 +93,14 @@ export async function allocateOrder(
       splitMinSavingFen: settings.splitMinSavingFen,
     });
     if (!plan.ok) return toException(trx, order, lines, plan, ctx);
-    // A reservation that comes up short writes nothing (the inventory's `reserve` is all or
-    // nothing), so one parcel needs no savepoint; with several, the parcels reserved before the short
-    // one and the split parts created for them are undone by rolling back to it.
+    // A reservation that comes up short writes nothing (the parcels are reserved all or none), so
+    // one parcel needs no savepoint; with several, the split parts created for them are undone by
+    // rolling back to it.
     const guarded = plan.parcels.length > 1;
     if (guarded) await sql`savepoint orders_allocate`.execute(trx);
     let reserved: Reserved[];
     try {
-      reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx);
+      reserved = await reserveParcels(trx, order, lines, plan.parcels, ctx, skus);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
       if (guarded) await sql`rollback to savepoint orders_allocate`.execute(trx);
@@ -137,43 +137,48 @@ interface Reserved {
   allocations: Awaited<ReturnType<ReturnType<typeof ordersDeps>['reserve']>>;
 }
 
-/** Reserve every parcel (the first for the order itself, the others for new split parts). */
+/**
+ * Reserve every parcel (the first for the order itself, the others for new split parts) in one call,
+ * all or none: the parcels' balances are locked in one statement, in the order every writer locks
+ * them in, so a split order never holds one warehouse's stock while waiting for another's.
+ */
 async function reserveParcels(
   trx: Trx,
   order: OrderRow,
   lines: OrderLineRow[],
   parcels: Parcel[],
   ctx: StateContext,
+  skus: Array<{ skuId: string; minRemainingShelfLifeDays: number | null }>,
 ): Promise<Reserved[]> {
   const shares = distribute(
     lines,
     parcels.map((p) => p.lines),
   );
-  const out: Reserved[] = [];
-  for (let i = 0; i < parcels.length; i++) {
-    const parcel = parcels[i];
-    const part =
-      i === 0
-        ? null
-        : await createSubOrder(
-            trx,
-            order,
-            shares[i],
-            'validated',
-            ctx,
-            `拆单 split ${i + 1}/${parcels.length}`,
-          );
-    const allocations = await ordersDeps().reserve(
-      trx,
-      {
-        orderRef: part?.number ?? order.number,
-        lines: parcel.lines.map((l) => ({ ...l, warehouseId: parcel.warehouseId })),
-      },
-      ctx,
+  const parts: Array<OrderRow | null> = [null];
+  for (let i = 1; i < parcels.length; i++)
+    parts.push(
+      await createSubOrder(trx, order, shares[i], 'validated', ctx, `拆单 split ${i + 1}/${parcels.length}`),
     );
-    out.push({ parcel, parts: shares[i], order: part, allocations });
-  }
-  return out;
+  const shelfLife = new Map(skus.map((s) => [s.skuId, s.minRemainingShelfLifeDays]));
+  const got = await ordersDeps().reserveMany(
+    trx,
+    parcels.map((parcel, i) => ({
+      orderRef: parts[i]?.number ?? order.number,
+      lines: parcel.lines.map((l) => ({
+        ...l,
+        warehouseId: parcel.warehouseId,
+        minRemainingShelfLifeDays: shelfLife.get(l.skuId) ?? null,
+      })),
+    })),
+    ctx,
+    { together: true },
+  );
+  return parcels.map((parcel, i) => {
+    const allocations = got[i];
+    // `together`: a shortage is thrown, never answered in place.
+    if (allocations instanceof Error) throw allocations;
+    return { parcel, parts: shares[i], order: parts[i], allocations };
+  });
 }
 
 /** Everything one reserved parcel writes: its bins and lots, why, the status change, audit and event. */

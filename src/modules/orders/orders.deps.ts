@@ -81,13 +81,15 @@ export interface OrdersDeps {
     ctx: LedgerCtx,
   ): Promise<ReservedStock[]>;
   /**
-   * Many orders' reservations in one statement, each all or nothing: per order its stock, or the
-   * `inventory.insufficient_stock` error. Lines may carry the SKU's minimum remaining shelf life.
+   * Many orders' reservations at once, their rows locked in one statement, each all or nothing: per
+   * order its stock, or the `inventory.insufficient_stock` error (with `together`, all or none: the
+   * error is thrown). Lines may carry the SKU's minimum remaining shelf life.
    */
   reserveMany(
     trx: Trx,
     orders: Array<{
       orderRef: string;
+      requestId?: string | null;
       lines: Array<{
         skuId: string;
         qty: number;
@@ -96,6 +98,7 @@ export interface OrdersDeps {
       }>;
     }>,
     ctx: LedgerCtx,
+    options?: { together?: boolean },
   ): Promise<Array<ReservedStock[] | Error>>;
   release(
     trx: Trx,
