@@ -25,8 +25,27 @@ function statCpuMs(path: string): number {
   }
 }
 
+/** Busy and total CPU ms of the whole machine (all cores, /proc/stat), busy = all but idle and iowait. */
+function machineMs(): { busy: number; total: number } {
+  try {
+    const first = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = first.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = first[3] + first[4];
+    return { busy: ((total - idle) * 1000) / ticksPerSecond, total: (total * 1000) / ticksPerSecond };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
 export interface CpuSample {
   main: number;
+  machine: { busy: number; total: number };
   /** CPU ms by PostgreSQL process id. */
   postgres: Map<string, number>;
 }
@@ -51,13 +70,21 @@ export function cpuSample(database: string): CpuSample {
   } catch {
     // No /proc.
   }
-  return { main: statCpuMs(`/proc/self/task/${process.pid}/stat`), postgres };
+  return { main: statCpuMs(`/proc/self/task/${process.pid}/stat`), postgres, machine: machineMs() };
 }
 
 /** CPU ms used since `from` (a backend that ended meanwhile takes its time with it: an undercount). */
-export function cpuSince(database: string, from: CpuSample): { main: number; postgres: number } {
+export function cpuSince(
+  database: string,
+  from: CpuSample,
+): { main: number; postgres: number; machineBusy: number; machineTotal: number } {
   const now = cpuSample(database);
   let postgres = 0;
   for (const [pid, ms] of now.postgres) postgres += ms - (from.postgres.get(pid) ?? 0);
-  return { main: now.main - from.main, postgres };
+  return {
+    main: now.main - from.main,
+    postgres,
+    machineBusy: now.machine.busy - from.machine.busy,
+    machineTotal: now.machine.total - from.machine.total,
+  };
 }

@@ -139,10 +139,14 @@ try {
   let httpErrors = 0;
   let firstError: string | null = null;
   let rawDone = 0;
-  const cpu = { raw: { main: 0, postgres: 0 }, http: { main: 0, postgres: 0 } };
-  const addCpu = (into: { main: number; postgres: number }, used: { main: number; postgres: number }) => {
+  type Used = ReturnType<typeof cpuSince>;
+  const none = (): Used => ({ main: 0, postgres: 0, machineBusy: 0, machineTotal: 0 });
+  const cpu = { raw: none(), http: none() };
+  const addCpu = (into: Used, used: Used) => {
     into.main += used.main;
     into.postgres += used.postgres;
+    into.machineBusy += used.machineBusy;
+    into.machineTotal += used.machineTotal;
   };
   for (let r = 0; r < rounds; r++) {
     let mark = cpuSample(name);
@@ -198,6 +202,11 @@ try {
   );
   console.log(
     `| CPU per order, HTTP: server main thread / PostgreSQL | ${perOrder(cpu.http.main, httpOk)} / ${perOrder(cpu.http.postgres, httpOk)} ms |`,
+  );
+  const busy = (u: Used) =>
+    u.machineTotal ? `${((100 * u.machineBusy) / u.machineTotal).toFixed(0)} %` : '-';
+  console.log(
+    `| machine CPU busy (all cores, everything on it) during the raw / HTTP rounds | ${busy(cpu.raw)} / ${busy(cpu.http)}; per order ${perOrder(cpu.raw.machineBusy, rawDone)} / ${perOrder(cpu.http.machineBusy, httpOk)} ms |`,
   );
   console.log(
     `| outcomes | ${Object.entries(outcomes)
