@@ -113,6 +113,42 @@ describe('many orders at once through a bearer token', () => {
     expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 5 });
   });
 
+  it('shares the last units between two groups taken in at the same moment, nothing reserved twice', async () => {
+    // Each group plans against the stock it read, then reserves after writing its orders; the group
+    // that finds its units gone is taken in again, reserving first.
+    const scarce = await newSku(w, 'FRESH');
+    await stock(w, scarce, 'WH-SH', 5);
+    const { intakeTogether } = await import('../../src/modules/orders/order.create');
+    const { orderInput } = await import('../../src/modules/orders/order.input');
+    const { systemActor } = await import('../../src/platform/auth/principal');
+    const ctx = () => ({
+      actor: systemActor('race'),
+      now: new Date(),
+      lang: 'en' as const,
+      merchantScope: null,
+      source: 'api' as const,
+    });
+    const drafts = () =>
+      Array.from({ length: 4 }, () => orderInput.parse(orderBody(w, 'FRESH', [[scarce, 1]])) as any);
+    const groups = await Promise.all([
+      intakeTogether(sys.database.db, drafts(), ctx()),
+      intakeTogether(sys.database.db, drafts(), ctx()),
+    ]);
+    const taken = groups.flat();
+    expect(taken.map((o) => o.result)).toEqual(Array(8).fill('created'));
+    const stored = await Promise.all(taken.map((o) => w.admin.get(`/api/orders/${o.id}`)));
+    const allocated = stored.filter((r) => r.body.status === 'allocated');
+    expect(allocated).toHaveLength(5);
+    expect(stored.filter((r) => r.body.status === 'exception')).toHaveLength(3);
+    for (const r of stored)
+      expect(r.body.allocations).toEqual(
+        r.body.status === 'allocated' ? [expect.objectContaining({ qty: 1 })] : [],
+      );
+    expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 5 });
+    const { auditStock } = await import('../../src/modules/inventory');
+    expect((await auditStock(sys.database.db)).discrepancies).toEqual([]);
+  });
+
   it('answers each placement with the order exactly as stored', async () => {
     const scarce = await newSku(w, 'FRESH');
     await stock(w, scarce, 'WH-SH', 1);

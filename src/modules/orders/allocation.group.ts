@@ -4,8 +4,7 @@ import { isAppError } from '../../platform/lib/errors';
 import { allocatableStock, transitDaysFor } from './allocation.inputs';
 import { type PlanResult, planAllocation } from './allocation.plan';
 import {
-  type AllocationOutcome,
-  allocateOrder,
+  allocationRows,
   exceptionRecord,
   type KnownOrder,
   mergeBySku,
@@ -18,12 +17,13 @@ import { ordersDeps } from './orders.deps';
 /**
  * Allocation for orders taken in together (group intake), decided before the orders are written so
  * each is written once, already allocated: the free stock of every SKU they name read once, each
- * order planned in turn against what the ones before it took, and the stock of all of them reserved
- * through the inventory module in one statement (each order all or nothing).
+ * order planned in turn against what the ones before it took (`planNew`), and the stock of all of
+ * them reserved through the inventory module in one call (`reservePlanned`, each order all or
+ * nothing) — after the orders are written, so the group holds its balances only for its last
+ * statements, or (`early`) before.
  *
- * Anything unusual goes the way a single order goes (`allocateOrder`, which reads afresh, once the
- * order is written): a plan that splits the order, a reservation that comes up short because
- * another transaction took the stock first, and desks that release allocated orders at once.
+ * A plan that splits the order, and desks that release allocated orders at once, go the way a
+ * single order goes (`allocateOrder`, after the group).
  */
 export interface WrittenOrder {
   order: OrderRow;
@@ -48,35 +48,39 @@ export interface GroupRecord {
   event?: ReturnType<typeof parcelRecord>['event'];
 }
 
+/** The group's plan: each order's record (allocated ones still to be reserved), and the ones left for later. */
+export interface GroupPlan {
+  records: Map<string, GroupRecord>;
+  /** Orders planned to ship whole from one warehouse, to reserve (`reservePlanned`). */
+  planned: Array<{ w: WrittenOrder; plan: Extract<PlanResult, { ok: true }> }>;
+  /** Orders to allocate alone after the group (written validated): split plans, desks that release at once. */
+  later: WrittenOrder[];
+  shelfLife: Map<string, number | null>;
+}
+
 /**
- * Allocation for new orders before they are written: the caller writes each order with its record
- * applied (allocated, or in the exception queue), then the records' allocations and decisions
- * (`insertDecisions`); the orders in `later` are written as they are (validated) and allocated
- * afterwards, each alone (`allocateOrder`).
+ * Plan the new orders against the free stock read now: each order's record (allocated, or in the
+ * exception queue), the allocated ones' bins and lots left to `reservePlanned`.
  */
-export async function allocateNew(
+export async function planNew(
   trx: Trx,
   orders: WrittenOrder[],
   ctx: StateContext,
   known: GroupKnown,
-): Promise<{ records: Map<string, GroupRecord>; later: WrittenOrder[] }> {
-  const kept = new Map<string, GroupRecord>();
-  const actorOf = (id: string) => known.actorOf?.(id) ?? ctx.actor;
+): Promise<GroupPlan> {
+  const group: GroupPlan = { records: new Map(), planned: [], later: [], shelfLife: new Map() };
   const { settings, reference } = known;
-  if (settings.autoRelease || orders.length === 0) return { records: kept, later: [...orders] };
+  if (settings.autoRelease || orders.length === 0) return { ...group, later: [...orders] };
   const merged = orders.map((w) => mergeBySku(w.lines));
-  const skus = new Map<string, number | null>();
   for (const lines of merged)
-    for (const l of lines) skus.set(l.skuId, known.skuFacts(l.skuId)?.minRemainingShelfLifeDays ?? null);
+    for (const l of lines)
+      group.shelfLife.set(l.skuId, known.skuFacts(l.skuId)?.minRemainingShelfLifeDays ?? null);
   // Free stock by warehouse and SKU, less what the orders before took (kept as the group goes on).
   const stock = await allocatableStock(
     trx,
-    [...skus].map(([skuId, minRemainingShelfLifeDays]) => ({ skuId, minRemainingShelfLifeDays })),
+    [...group.shelfLife].map(([skuId, minRemainingShelfLifeDays]) => ({ skuId, minRemainingShelfLifeDays })),
     ctx.now,
   );
-  // Plan each order against what the ones before it took; the unusual ones go alone afterwards.
-  const later: WrittenOrder[] = [];
-  const planned: Array<{ w: WrittenOrder; plan: Extract<PlanResult, { ok: true }> }> = [];
   for (const [k, w] of orders.entries()) {
     const { order } = w;
     const plan = planAllocation({
@@ -90,19 +94,37 @@ export async function allocateNew(
     });
     if (!plan.ok) {
       // No warehouse can ship it (as a single order would find with the same numbers).
-      kept.set(order.id, { to: 'exception', ...exceptionRecord(order, w.lines, plan, ctx) });
+      group.records.set(order.id, { to: 'exception', ...exceptionRecord(order, w.lines, plan, ctx) });
       continue;
     }
     if (plan.parcels.length > 1) {
-      later.push(w);
+      group.later.push(w);
       continue;
     }
     const [parcel] = plan.parcels;
     const free = stock.get(parcel.warehouseId);
     for (const l of parcel.lines) free?.set(l.skuId, (free.get(l.skuId) ?? 0) - l.qty);
-    planned.push({ w, plan });
+    group.planned.push({ w, plan });
+    const record = parcelRecord(order, order, false, plan, parcel, [], reference.warehouses, settings, ctx);
+    group.records.set(order.id, { to: 'allocated', ...record });
   }
-  // Every planned order's stock in one statement, each order all or nothing.
+  return group;
+}
+
+/**
+ * Reserve the planned orders' stock in one call (`ids`: only these), each order all or nothing, and
+ * complete their records with the bins and lots taken. Answers the orders that came up short because
+ * another transaction took the stock since it was read: nothing was written for them, and their
+ * records are gone.
+ */
+export async function reservePlanned(
+  trx: Trx,
+  group: GroupPlan,
+  ctx: StateContext,
+  known: GroupKnown,
+  ids?: Set<string>,
+): Promise<WrittenOrder[]> {
+  const planned = ids ? group.planned.filter(({ w }) => ids.has(w.order.id)) : group.planned;
   const reserved = await ordersDeps().reserveMany(
     trx,
     planned.map(({ w, plan }) => ({
@@ -111,43 +133,24 @@ export async function allocateNew(
         skuId: l.skuId,
         qty: l.qty,
         warehouseId: plan.parcels[0].warehouseId,
-        minRemainingShelfLifeDays: skus.get(l.skuId) ?? null,
+        minRemainingShelfLifeDays: group.shelfLife.get(l.skuId) ?? null,
       })),
-      requestId: actorOf(w.order.id).requestId,
+      requestId: (known.actorOf?.(w.order.id) ?? ctx.actor).requestId,
     })),
     ctx,
   );
-  for (const [k, { w, plan }] of planned.entries()) {
+  const short: WrittenOrder[] = [];
+  for (const [k, { w }] of planned.entries()) {
     const got = reserved[k];
+    const record = group.records.get(w.order.id)!;
     if (got instanceof Error) {
-      // Short: another transaction took the stock since it was read (nothing was written for it).
       if (!isAppError(got) || got.code !== 'inventory.insufficient_stock') throw got;
-      later.push(w);
+      group.records.delete(w.order.id);
+      short.push(w);
       continue;
     }
-    const record = parcelRecord(
-      w.order,
-      w.order,
-      false,
-      plan,
-      plan.parcels[0],
-      got,
-      reference.warehouses,
-      settings,
-      ctx,
-    );
-    kept.set(w.order.id, { to: 'allocated', ...record });
+    record.allocations = allocationRows(w.order.id, got);
+    if (record.audit) record.audit = { ...record.audit, after: { ...record.audit.after, allocations: got } };
   }
-  return { records: kept, later };
-}
-
-/** An order of the group that `allocateNew` left for later, allocated alone now that it is written. */
-export function allocateLater(
-  trx: Trx,
-  w: WrittenOrder,
-  ctx: StateContext,
-  known: GroupKnown,
-): Promise<AllocationOutcome> {
-  const actor = known.actorOf?.(w.order.id) ?? ctx.actor;
-  return allocateOrder(trx, w.order.id, { ...ctx, actor }, { ...known, written: w });
+  return short;
 }

@@ -214,18 +214,7 @@ export function parcelRecord(
       params: JSON.stringify(isPart ? { ...params, from: order.number } : params) as never,
       candidates: JSON.stringify(plan.candidates) as never,
     },
-    allocations: reserved.map((a) => ({
-      order_id: target.id,
-      sku_id: a.skuId,
-      warehouse_id: a.warehouseId,
-      bin_id: a.binId,
-      bin_code: a.binCode,
-      lot_id: a.lotId,
-      lot_code: a.lotCode,
-      expiry_date: a.expiryDate,
-      qty: a.qty,
-      picked_qty: 0,
-    })),
+    allocations: allocationRows(target.id, reserved),
     move: {
       order: target,
       entry: {
@@ -263,6 +252,22 @@ export function parcelRecord(
     } satisfies PendingEvent,
     part,
   };
+}
+
+/** The bins and lots reserved for an order, as its allocation rows. */
+export function allocationRows(orderId: string, reserved: Reserved['allocations']) {
+  return reserved.map((a) => ({
+    order_id: orderId,
+    sku_id: a.skuId,
+    warehouse_id: a.warehouseId,
+    bin_id: a.binId,
+    bin_code: a.binCode,
+    lot_id: a.lotId,
+    lot_code: a.lotCode,
+    expiry_date: a.expiryDate,
+    qty: a.qty,
+    picked_qty: 0,
+  }));
 }
 
 /** The bins and lots reserved and the decisions, for one order or many: one statement. */

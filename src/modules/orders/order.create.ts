@@ -3,8 +3,8 @@ import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
 import type { PendingEvent } from '../../platform/events';
 import { type Lang, t } from '../../platform/i18n/i18n';
-import { AppError, badRequest, type FieldIssue, forbidden } from '../../platform/lib/errors';
-import { allocateLater, allocateNew } from './allocation.group';
+import { AppError, badRequest, type FieldIssue, forbidden, isAppError } from '../../platform/lib/errors';
+import { type GroupKnown, type GroupPlan, planNew, reservePlanned } from './allocation.group';
 import { allocationReference } from './allocation.inputs';
 import { allocateOrder, insertDecisions } from './allocation.service';
 import type { DetailParts } from './order.detail';
@@ -83,8 +83,12 @@ export async function ownerOf(
 }
 
 export async function createOrder(db: Db, body: OrderInput, ctx: ApiContext): Promise<IntakeOutcome> {
-  const [outcome] = await intakeTogether(db, [await draftOf(db, body, ctx)], ctx);
-  return outcome;
+  const [{ parts: _parts, allocating, ...outcome }] = await intakeTogether(
+    db,
+    [await draftOf(db, body, ctx)],
+    ctx,
+  );
+  return allocating ? { ...outcome, status: await allocating } : outcome;
 }
 
 /** The order as the intake takes it: for the merchant the caller may place orders for. */
@@ -95,10 +99,26 @@ export async function draftOf(db: Db, body: OrderInput, ctx: ApiContext): Promis
 }
 
 /**
+ * An order taken in: with the answer as written (`parts`), or — allocated alone after the group —
+ * `parts` null and `allocating`, its status once that is done (then the answer is read back).
+ */
+export type Taken = IntakeOutcome & { parts?: DetailParts | null; allocating?: Promise<OrderStatus> };
+
+/** Stock moved between a group's plan and its reservation: the group is taken in again, reserving first. */
+class StockMoved extends Error {}
+
+/**
  * Orders taken in together in one transaction — one order, or the orders of a group placed at the
  * same moment (`placeOrder`): validated, written, and (when the desk allocates automatically)
  * allocated, with their audit entries and events written together at the end. Every order gets
  * its own audit entry.
+ *
+ * The group's stock is reserved after its orders are written (`reservePlanned`), so its balances are
+ * locked only for its last statements and the next group — in this process or another — writes its
+ * orders meanwhile. If another transaction took stock the plan counted on, the transaction is rolled
+ * back and the group taken in again reserving first, where an order that comes up short is
+ * allocated afresh. Orders whose plan splits them, and all orders of a desk that releases at once,
+ * are allocated each alone after the group's commit.
  */
 export async function intakeTogether(
   db: Db,
@@ -106,7 +126,7 @@ export async function intakeTogether(
   ctx: ApiContext,
   /** Each order's own caller (same user or token, own request id); default: `ctx.actor`. */
   actors?: Actor[],
-): Promise<Array<IntakeOutcome & { parts?: DetailParts | null }>> {
+): Promise<Array<Taken>> {
   const items: IntakeItem[] = drafts.map((draft, index) => ({ index, draft }));
   const skus = await skuLookupFor(db, drafts);
   const [settings, reference, ahead] = await Promise.all([
@@ -115,71 +135,106 @@ export async function intakeTogether(
     // No look-up of re-sent orders first: the insert recognises them by their unique key.
     numberAhead(db, items, ctx.now, timeZoneOf(), false),
   ]);
-  return inTransaction(db, async (trx) => {
-    const auditTo: AuditEntry[] = [];
-    const eventsTo: PendingEvent[] = [];
-    const actorById = new Map<string, Actor>();
-    const actorOf = (id: string) => actorById.get(id) ?? ctx.actor;
-    const known = { settings, skuFacts: skus.byId, reference, auditTo, eventsTo, actorOf };
-    let allocation: Awaited<ReturnType<typeof allocateNew>> = { records: new Map(), later: [] };
-    const outcomes = await intakeOrders(trx, items, skus, {
-      ...intakeContext(ctx, settings),
-      ahead,
-      auditTo,
-      auditEach: true,
-      // Validated orders are allocated before they are written: each is written once, allocated.
-      settle: settings.autoAllocate
-        ? async (fresh) => {
-            // Known before allocating: the ledger's reserve movements carry each caller's request id.
-            if (actors) for (const f of fresh) actorById.set(f.row.id, actors[f.index]);
-            const validated = fresh.filter((f) => f.row.status === 'validated');
-            allocation = await allocateNew(
-              trx,
-              validated.map((f) => ({ order: { ...f.row, version: 1 } as OrderRow, lines: f.lines })),
-              ctx,
-              known,
-            );
-            return new Map(
-              [...allocation.records].map(([id, r]) => [
-                id,
-                { to: r.to, set: r.move.set, entry: r.move.entry },
-              ]),
-            );
-          }
-        : undefined,
+  const actorById = new Map<string, Actor>();
+  const actorOf = (id: string) => actorById.get(id) ?? ctx.actor;
+  const known = { settings, skuFacts: skus.byId, reference };
+  const attempt = (late: boolean) =>
+    inTransaction(db, async (trx) => {
+      const auditTo: AuditEntry[] = [];
+      const eventsTo: PendingEvent[] = [];
+      const groupKnown = { ...known, auditTo, eventsTo, actorOf };
+      let group: GroupPlan = { records: new Map(), planned: [], later: [], shelfLife: new Map() };
+      const outcomes = await intakeOrders(trx, items, skus, {
+        ...intakeContext(ctx, settings),
+        ahead,
+        auditTo,
+        auditEach: true,
+        // Validated orders are planned before they are written: each is written once, allocated.
+        settle: settings.autoAllocate
+          ? async (fresh) => {
+              // Known before reserving: the ledger's reserve movements carry each caller's request id.
+              if (actors) for (const f of fresh) actorById.set(f.row.id, actors[f.index]);
+              const validated = fresh.filter((f) => f.row.status === 'validated');
+              group = await planNew(
+                trx,
+                validated.map((f) => ({ order: { ...f.row, version: 1 } as OrderRow, lines: f.lines })),
+                ctx,
+                groupKnown,
+              );
+              // Reserving first (the second attempt): an order short of stock is allocated afresh.
+              if (!late) group.later.push(...(await reservePlanned(trx, group, ctx, groupKnown)));
+              return new Map(
+                [...group.records].map(([id, r]) => [id, { to: r.to, set: r.move.set, entry: r.move.entry }]),
+              );
+            }
+          : undefined,
+      });
+      // Each order's audit entry names its own caller, allocated here or not (e.g. desk allocates by hand).
+      if (actors) for (const o of outcomes) actorById.set(o.id, actors[o.index]);
+      const created = new Set(outcomes.flatMap((o) => (o.result === 'created' ? [o.id] : [])));
+      if (late) {
+        // Orders someone else stored meanwhile (the insert skipped them) reserve nothing.
+        if ((await reservePlanned(trx, group, ctx, groupKnown, created)).length) throw new StockMoved();
+      } else {
+        // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
+        for (const [id, r] of group.records)
+          if (!created.has(id) && r.to === 'allocated')
+            await ordersDeps().release(trx, { orderRef: r.move.order.number }, ctx);
+      }
+      const records = [...group.records].filter(([id]) => created.has(id));
+      await insertDecisions(
+        trx,
+        records.map(([, r]) => r),
+      );
+      for (const [, r] of records) {
+        if (r.audit) auditTo.push(r.audit);
+        if (r.event) eventsTo.push(r.event);
+      }
+      if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
+      await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
+      return { outcomes, group, later: group.later.filter((w) => created.has(w.order.id)) };
     });
-    // Each order's audit entry names its own caller, allocated here or not (e.g. desk allocates by hand).
-    if (actors) for (const o of outcomes) actorById.set(o.id, actors[o.index]);
-    const created = new Set(outcomes.flatMap((o) => (o.result === 'created' ? [o.id] : [])));
-    const releases: string[] = [];
-    const records = [...allocation.records].filter(([id, r]) => {
-      if (created.has(id)) return true;
-      // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
-      if (r.to === 'allocated') releases.push(r.move.order.number);
-      return false;
-    });
-    for (const orderRef of releases) await ordersDeps().release(trx, { orderRef }, ctx);
-    await insertDecisions(
-      trx,
-      records.map(([, r]) => r),
+  let taken: Awaited<ReturnType<typeof attempt>>;
+  try {
+    taken = await attempt(true);
+  } catch (error) {
+    if (!(error instanceof StockMoved)) throw error;
+    taken = await attempt(false);
+  }
+  // The unusual, each alone in its own transaction now that the group is committed, one after
+  // another: the rest of the group is answered meanwhile.
+  let chain: Promise<unknown> = Promise.resolve();
+  const allocating = new Map<string, Promise<OrderStatus>>();
+  for (const w of taken.later) {
+    const alone = chain.then(() =>
+      allocateAlone(db, w.order.id, { ...ctx, actor: actorOf(w.order.id) }, known),
     );
-    for (const [, r] of records) {
-      if (r.audit) auditTo.push(r.audit);
-      if (r.event) eventsTo.push(r.event);
-    }
-    const status = new Map<string, OrderStatus>();
-    for (const w of allocation.later)
-      if (created.has(w.order.id))
-        status.set(w.order.id, (await allocateLater(trx, w, ctx, known)).status as OrderStatus);
-    if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
-    await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
-    return outcomes.map((o) => {
-      const later = status.get(o.id);
-      // The stored order as written here: the answer needs no reading back (else `parts` is null).
-      if (later) return { ...o, status: later, parts: null };
-      return { ...o, parts: writtenParts(o, allocation.records.get(o.id), ctx.actor, ctx.now) };
-    });
+    chain = alone.catch(() => undefined);
+    allocating.set(w.order.id, alone);
+  }
+  return taken.outcomes.map((o) => {
+    const later = allocating.get(o.id);
+    // Allocated alone: the answer is read back once that is done.
+    if (later) return { ...o, parts: null, allocating: later };
+    // The stored order as written here: the answer needs no reading back.
+    return { ...o, parts: writtenParts(o, taken.group.records.get(o.id), ctx.actor, ctx.now) };
   });
+}
+
+/** An order of a group allocated alone after the group's commit; its status afterwards. */
+async function allocateAlone(
+  db: Db,
+  orderId: string,
+  ctx: ApiContext,
+  known: Pick<GroupKnown, 'settings' | 'skuFacts' | 'reference'>,
+): Promise<OrderStatus> {
+  try {
+    return (await inTransaction(db, (trx) => allocateOrder(trx, orderId, ctx, known))).status;
+  } catch (error) {
+    // The order is taken in; it waits, validated, for allocation from the desk.
+    if (!isAppError(error)) throw error;
+    return 'validated';
+  }
 }
 
 export interface BatchResult {

@@ -1,22 +1,23 @@
 import type { Db } from '../../platform/db';
 import { type Coalescer, coalesce } from '../../platform/lib/coalesce';
-import { type ApiContext, draftOf, intakeTogether } from './order.create';
+import { type ApiContext, draftOf, intakeTogether, type Taken } from './order.create';
 import { type DetailParts, readDetails } from './order.detail';
 import type { OrderDraft, OrderInput } from './order.input';
 import type { IntakeOutcome } from './order.intake';
 
 /**
  * Group intake: orders placed through the API at the same moment are taken in together — one
- * transaction, the intake's bulk statements with one allocation pass before the orders are written
- * (`allocateNew`: each order is written once, already allocated), one commit, answers built from
- * what was written — instead of one transaction each. A request waits at most for the group in
- * flight to finish; under load the round trips and the commit are shared by the whole group.
+ * transaction, the intake's bulk statements with one allocation plan before the orders are written
+ * (`planNew`: each order is written once, already allocated) and one reservation after
+ * (`reservePlanned`), one commit, answers built from what was written — instead of one transaction
+ * each. Under load the round trips and the commit are shared by the whole group.
  *
  * Each order is still answered on its own: a group that fails as a whole (a statement that is not
  * about stock, such as a value the database refuses) is taken in again order by order, so only the
  * order at fault gets the error. A re-sent channel order is recognised within a group as across
- * groups. One group is in flight per database and process; groups of other processes are ordinary
- * concurrent transactions (deadlocks and serialization failures are retried by `inTransaction`).
+ * groups. Up to two groups are in flight per database and process (`GROUPS_IN_FLIGHT`); groups of
+ * other processes are ordinary concurrent transactions (serialization failures are retried by
+ * `inTransaction`; balances are locked in one global order, so groups do not deadlock on stock).
  */
 export interface Placed {
   outcome: IntakeOutcome;
@@ -32,19 +33,28 @@ interface Placement {
 /** Most orders in one group (a group of 64 commits in well under 100 ms). */
 export const GROUP_MAX = 64;
 
+/**
+ * Groups in flight at once per database and process: a group holds its balances only from its
+ * reservation (its last statements) to its commit, so while one commits the next writes its orders.
+ */
+export const GROUPS_IN_FLIGHT = 2;
+
 const groups = new WeakMap<Db, Coalescer<Placement, Placed>>();
 
 export async function placeOrder(db: Db, body: OrderInput, ctx: ApiContext): Promise<Placed> {
   const draft = await draftOf(db, body, ctx);
   let group = groups.get(db);
   if (!group) {
-    group = coalesce((items: Placement[]) => placeTogether(db, items), { max: GROUP_MAX });
+    group = coalesce((items: Placement[]) => placeTogether(db, items), {
+      max: GROUP_MAX,
+      concurrency: GROUPS_IN_FLIGHT,
+    });
     groups.set(db, group);
   }
   return group({ draft, ctx });
 }
 
-async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed | Error>> {
+async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed | Error | Promise<Placed>>> {
   // One transaction per caller (user or token) and source: the orders' history and intake name the
   // caller; each order's audit entries and ledger movements keep its own request id.
   const byCaller = new Map<string, number[]>();
@@ -55,7 +65,7 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
     if (list) list.push(i);
     else byCaller.set(key, [i]);
   });
-  const outcomes: Array<(IntakeOutcome & { parts?: DetailParts | null }) | Error> = new Array(items.length);
+  const outcomes: Array<Taken | Error> = new Array(items.length);
   for (const indexes of byCaller.values()) {
     const group = indexes.map((i) => items[i]);
     const ctx = {
@@ -87,17 +97,27 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
       }
     }
   }
-  // Orders whose answer is not known from what their transaction wrote are read back, together.
-  const ids = outcomes.flatMap((o) => (o instanceof Error || o.parts ? [] : [o.id]));
-  const stored = ids.length
-    ? await readDetails(db, ids, { merchantId: null, warehouseIds: null })
-    : new Map();
+  // Orders whose answer is not known from what their transaction wrote are read back, together;
+  // those allocated alone after their group, each once that is done.
+  const ids = outcomes.flatMap((o) => (o instanceof Error || o.parts || o.allocating ? [] : [o.id]));
+  const stored = ids.length ? await readDetails(db, ids, ALL) : new Map<string, DetailParts>();
   return outcomes.map((o) => {
     if (o instanceof Error) return o;
-    const { parts: written, ...outcome } = o;
-    const parts = written ?? stored.get(o.id);
-    return parts ? { outcome, parts } : new Error(`order ${o.number} not found after its intake`);
+    const { parts: written, allocating, ...outcome } = o;
+    if (allocating)
+      return allocating.then(async (status) => {
+        const done = placed({ ...outcome, status }, (await readDetails(db, [o.id], ALL)).get(o.id));
+        if (done instanceof Error) throw done;
+        return done;
+      });
+    return placed(outcome, written ?? stored.get(o.id));
   });
+}
+
+const ALL = { merchantId: null, warehouseIds: null };
+
+function placed(outcome: IntakeOutcome, parts: DetailParts | undefined): Placed | Error {
+  return parts ? { outcome, parts } : new Error(`order ${outcome.number} not found after its intake`);
 }
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
