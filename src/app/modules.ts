@@ -67,13 +67,13 @@ export interface Composition {
 }
 
 export function createModules(
-  config: Pick<Config, 'login' | 'sessionHours' | 'secureCookies' | 'timeZone'>,
+  config: Pick<Config, 'login' | 'sessionHours' | 'secureCookies' | 'timeZone' | 'webhookAllowPrivate'>,
 ): WaylineModule[] {
   return compose(config).modules;
 }
 
 export function compose(
-  config: Pick<Config, 'login' | 'sessionHours' | 'secureCookies' | 'timeZone'>,
+  config: Pick<Config, 'login' | 'sessionHours' | 'secureCookies' | 'timeZone' | 'webhookAllowPrivate'>,
 ): Composition {
   const modules: WaylineModule[] = [];
   const allPermissions = () => [...platformPermissions, ...modules.flatMap((m) => m.permissions)];
@@ -177,7 +177,7 @@ export function compose(
     ],
   });
   // Notifications tell consignees and merchants about order milestones (the orders module's events).
-  const notifications = createNotificationsModule();
+  const notifications = createNotificationsModule({ allowPrivateWebhooks: config.webhookAllowPrivate });
   modules.push(org, inventory, catalog, orders, notifications, warehouse, transport, planning);
   return {
     modules,

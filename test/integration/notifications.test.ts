@@ -42,7 +42,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  sys = await startTestSystem();
+  // The test receiver listens on the loopback address: allowed here as an operator would allow an
+  // on-premises receiver (webhook-guard.test.ts holds the default, which refuses it).
+  sys = await startTestSystem({ env: { WAYLINE_WEBHOOK_ALLOW_PRIVATE: '1' } });
   w = await worldOf(sys);
 });
 afterAll(async () => {

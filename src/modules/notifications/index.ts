@@ -14,6 +14,7 @@ import { notificationsMessages } from './notify.messages';
 import { setEmailProvider } from './notify.providers';
 import { notificationsRoutes } from './notify.routes';
 import { createSmtpProvider, smtpOptionsFromUrl } from './smtp.client';
+import { setWebhookPolicy } from './webhook.guard';
 
 export { deliveryView, listDeliveries, retryDelivery } from './delivery.query';
 export {
@@ -96,9 +97,11 @@ export interface NotificationsModule extends WaylineModule {
  * unless `&requireTls=false`; `smtps://…:465` for implicit TLS).
  */
 export function createNotificationsModule(
-  options: { smtpUrl?: string | null } = { smtpUrl: process.env.WAYLINE_SMTP_URL },
+  options: { smtpUrl?: string | null; allowPrivateWebhooks?: boolean } = {},
 ): NotificationsModule {
-  if (options.smtpUrl) setEmailProvider(createSmtpProvider(smtpOptionsFromUrl(options.smtpUrl)));
+  const smtpUrl = options.smtpUrl === undefined ? process.env.WAYLINE_SMTP_URL : options.smtpUrl;
+  if (smtpUrl) setEmailProvider(createSmtpProvider(smtpOptionsFromUrl(smtpUrl)));
+  setWebhookPolicy({ allowPrivate: options.allowPrivateWebhooks ?? false });
   return {
     name: 'notifications',
     migrations: notificationsMigrations,

@@ -5,6 +5,7 @@ import { orderContact } from '../orders';
 import { staffContact } from '../org';
 import { currentEmailProvider, currentSmsProvider } from './notify.providers';
 import { type DeliveryPayload, type DeliveryRecord, notifyDb, parseJson } from './notify.tables';
+import { postWebhook } from './webhook.guard';
 
 export interface RetryPolicy {
   /** Attempts before a delivery is marked failed. */
@@ -66,27 +67,25 @@ async function send(db: Db, row: DeliveryRecord, policy: RetryPolicy, now: Date)
       .where('id', '=', row.endpoint_id!)
       .executeTakeFirst();
     if (endpoint?.status !== 'active') throw new SendError('endpoint_disabled');
-    let res: Response;
+    let status: number;
     try {
-      res = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
+      status = await postWebhook(
+        endpoint.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Wayline-Webhooks/1',
           'wayline-event-id': row.event_id,
           'wayline-event': row.topic,
           'wayline-signature': signWebhook(endpoint.secret, payload.body, now),
         },
-        body: payload.body,
-        signal: AbortSignal.timeout(policy.timeoutMs),
-        redirect: 'manual',
-      });
+        payload.body,
+        policy.timeoutMs,
+      );
     } catch (error) {
       throw new SendError((error as Error).message ?? String(error));
     }
-    await res.body?.cancel().catch(() => {});
-    if (res.status < 200 || res.status >= 300) throw new SendError(`HTTP ${res.status}`, res.status);
-    return res.status;
+    if (status < 200 || status >= 300) throw new SendError(`HTTP ${status}`, status);
+    return status;
   }
   if (payload.kind !== 'message') throw new SendError('bad payload');
   if (row.user_id) {

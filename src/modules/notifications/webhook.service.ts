@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../platform/db';
 import { AppError, badRequest, notFound } from '../../platform/lib/errors';
 import { newId } from '../../platform/lib/ids';
 import { type EndpointRecord, notifyDb, parseJson } from './notify.tables';
+import { privateHostOf } from './webhook.guard';
 
 export interface EndpointView {
   id: string;
@@ -48,6 +49,11 @@ function checkUrl(url: string) {
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
     throw badRequest('notifications.bad_url', { url }, [
       { field: 'body.url', code: 'bad_url', message: url },
+    ]);
+  const host = privateHostOf(u);
+  if (host)
+    throw badRequest('notifications.url_private', { host }, [
+      { field: 'body.url', code: 'url_private', message: 'notifications.url_private', params: { host } },
     ]);
 }
 

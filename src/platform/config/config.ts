@@ -37,6 +37,7 @@ const envSchema = z.object({
     .default(15),
   WAYLINE_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   WAYLINE_PUBLIC_URL: z.string().url().optional(),
+  WAYLINE_WEBHOOK_ALLOW_PRIVATE: boolFlag.default(false),
 });
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number };
   timeZone: string;
   publicUrl: string | undefined;
+  /** Webhooks may call private, loopback and link-local addresses (an on-premises receiver). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.WAYLINE_LOGIN_MAX_FAILURES, lockMinutes: e.WAYLINE_LOGIN_LOCK_MINUTES },
     timeZone: e.WAYLINE_TIME_ZONE,
     publicUrl: e.WAYLINE_PUBLIC_URL,
+    webhookAllowPrivate: e.WAYLINE_WEBHOOK_ALLOW_PRIVATE,
   };
 }
 
