@@ -1,25 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
+import { type ConsoleHarness, closeConsole, openConsole, signedInPage } from '../helpers/browser';
 
 /** The fresh-goods screens in Chromium: the demo excursion on the chart, an alert acknowledged, near expiry. */
-let browser: Browser;
 let base: string;
 
 let harness: ConsoleHarness | undefined;
 beforeAll(async () => {
   harness = await openConsole();
-  ({ browser, base } = harness);
+  ({ base } = harness);
 });
 afterAll(() => closeConsole(harness));
 
-async function signIn(username: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  await page.addInitScript("window.localStorage.setItem('wayline.lang', 'en')");
-  await signInAs(page, base, username);
-  return page;
-}
+const signIn = (username: string): Promise<Page> => signedInPage(harness!, username, 'en-US');
 
 describe('fresh goods and safety screens', () => {
   it('chart the demo excursion, acknowledge its alert, and list near-expiry stock', async () => {

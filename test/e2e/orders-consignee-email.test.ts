@@ -1,26 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, closeConsole, openConsole, signInAs } from '../helpers/browser';
+import { type ConsoleHarness, closeConsole, openConsole, signedInPage } from '../helpers/browser';
 
 /** The consignee's e-mail on the order detail page: shown to staff, set from the address fix. */
-let browser: Browser;
 let base: string;
 let harness: ConsoleHarness | undefined;
 
 beforeAll(async () => {
   harness = await openConsole();
-  ({ browser, base } = harness);
+  ({ base } = harness);
 });
 afterAll(() => closeConsole(harness));
 
-async function signIn(username: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  await signInAs(page, base, username);
-  return page;
-}
+const signIn = (username: string): Promise<Page> => signedInPage(harness!, username);
 
 /** An order held as an exception (its SKU is unknown), taken in through the API. */
 async function exceptionOrder(): Promise<string> {

@@ -21,9 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeConsole(harness));
 
-async function signIn(page: Page, username: string) {
-  await signInAs(page, base, username);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 /** Type a code into a scan box and press Enter, as a wedge scanner does. */
 async function scan(page: Page, testId: string, code: string) {

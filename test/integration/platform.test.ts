@@ -82,6 +82,30 @@ describe('platform', () => {
     expect((await admin.post('/api/org/merchants', { code: 'IDEM', name: 'again' })).status).toBe(409);
   });
 
+  it('answers before the answer is stored, and a retry meanwhile waits for it instead of a 409', async () => {
+    const { sql } = await import('kysely');
+    // Storing this key's answer takes half a second.
+    await sql`create function platform.test_slow_store() returns trigger language plpgsql as $$
+      begin if new.key = 'slow-store-0001' and new.status = 'completed' then perform pg_sleep(0.5); end if;
+      return new; end $$`.execute(sys.database.db);
+    await sql`create trigger test_slow_store before update on platform.idempotency_key
+      for each row execute function platform.test_slow_store()`.execute(sys.database.db);
+    try {
+      const admin = await sys.login('admin');
+      const key = { 'idempotency-key': 'slow-store-0001' };
+      const body = { code: 'SLOW', name: '慢存商家' };
+      const first = await admin.post('/api/org/merchants', body, key);
+      expect(first.status).toBe(201);
+      const retry = await admin.post('/api/org/merchants', body, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+    } finally {
+      await sql`drop trigger test_slow_store on platform.idempotency_key`.execute(sys.database.db);
+      await sql`drop function platform.test_slow_store`.execute(sys.database.db);
+    }
+  });
+
   it('audits a change with before and after, searchable by IT and quality but not by a clerk', async () => {
     const admin = await sys.login('admin');
     const users = await admin.get('/api/org/users?q=dispatcher');

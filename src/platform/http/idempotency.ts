@@ -37,6 +37,10 @@ function stableStringify(value: unknown): string {
  *
  * Keys claimed and answers stored at the same moment by concurrent requests are written together,
  * one statement per group (`coalesce`): under load a POST then costs a share of two statements, not two.
+ * The answer is stored while it is sent, not before: a retry that reaches this process meanwhile
+ * waits for it; one that reaches another process within those milliseconds gets the 409 (as if the
+ * first were still running). Nothing changes for the business data, which is committed before the
+ * answer is built either way.
  */
 export function registerIdempotency(app: FastifyInstance): void {
   const db = tablesOf<IdempotencyTable>(app.db);
@@ -66,6 +70,12 @@ export function registerIdempotency(app: FastifyInstance): void {
     },
   );
 
+  /** Answers being stored, by key: a retry that arrives meanwhile waits for its answer. */
+  const storing = new Map<string, Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(storing.values());
+  });
+
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     request.idempotency = null;
     if (request.method !== 'POST') return;
@@ -75,6 +85,7 @@ export function registerIdempotency(app: FastifyInstance): void {
     if (!KEY_PATTERN.test(key)) throw new AppError('bad_request', 'idempotency_key_invalid');
     const who = request.principal?.userId ?? `anon:${request.ip}`;
     const scope = `${who} POST ${request.routeOptions.url ?? request.url}`;
+    await storing.get(`${scope}\u0000${key}`);
     const hash = createHash('sha256')
       .update(stableStringify({ url: request.url, body: request.body ?? null }))
       .digest('hex');
@@ -125,13 +136,19 @@ export function registerIdempotency(app: FastifyInstance): void {
         .execute();
       return payload;
     }
-    await complete({
+    // Stored while the answer goes out (a share of one statement per moment): the client does not
+    // wait for it. A retry reaching this process meanwhile waits for it above; one reaching another
+    // process within those milliseconds is told the request is still in progress (409).
+    const stored = complete({
       scope,
       key,
       status: reply.statusCode,
       type: String(reply.getHeader('content-type') ?? 'application/json'),
       body: payload,
-    });
+    })
+      .catch((error) => request.log.error({ err: error, scope, key }, 'idempotency answer not stored'))
+      .finally(() => storing.delete(ctx.id));
+    storing.set(ctx.id, stored);
     return payload;
   });
 }

@@ -207,7 +207,6 @@ export const enReturns: typeof zhCNReturns = {
         'We have your return request {{number}}. Customer service will contact you to arrange the pickup.',
       earlier: 'Earlier requests',
       another: 'Request another',
-      backToTracking: 'Back',
     },
   },
 };

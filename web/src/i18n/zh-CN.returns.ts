@@ -201,7 +201,6 @@ export const zhCNReturns = {
       submitted: '已收到您的退货申请 {{number}}，客服审核后会联系您安排取件。',
       earlier: '已有的退货申请',
       another: '再申请一次',
-      backToTracking: '返回',
     },
   },
 };
