@@ -41,6 +41,12 @@ function stableStringify(value: unknown): string {
  * waits for it; one that reaches another process within those milliseconds gets the 409 (as if the
  * first were still running). Nothing changes for the business data, which is committed before the
  * answer is built either way.
+ *
+ * Both statements commit without waiting for the disk (`synchronous_commit` off for their own
+ * transaction only): a claim is durable as soon as anything written after it is — the request's
+ * own transaction, which waits for the disk, comes after it in the log — and an answer lost in a
+ * crash leaves its key in progress, taken over after five minutes, as a crash before storing it
+ * always did. The client waits for neither flush.
  */
 export function registerIdempotency(app: FastifyInstance): void {
   const db = tablesOf<IdempotencyTable>(app.db);
@@ -52,6 +58,8 @@ export function registerIdempotency(app: FastifyInstance): void {
         from unnest(${items.map((i) => i.scope)}::text[], ${items.map((i) => i.key)}::text[],
           ${items.map((i) => i.hash)}::text[], ${items.map((i) => i.at.toISOString())}::timestamptz[])
           as t(scope, key, hash, at)
+          -- Committed without waiting for the disk: durable with the first write after it.
+          cross join (select set_config('synchronous_commit', 'off', true)) async
       on conflict (scope, key) do nothing
       returning scope, key`.execute(app.db);
     const won = new Set(rows.map((r) => `${r.scope}\u0000${r.key}`));
@@ -65,6 +73,7 @@ export function registerIdempotency(app: FastifyInstance): void {
            set status = 'completed', response_status = v.status, response_type = v.type, response_body = v.body
           from json_to_recordset(${JSON.stringify(items)}::json)
             as v(scope text, key text, status int, type text, body text)
+            cross join (select set_config('synchronous_commit', 'off', true)) async
          where k.scope = v.scope and k.key = v.key`.execute(app.db);
       return items.map(() => true);
     },
