@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type AuditEntry, recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Trx } from '../../platform/db';
 import { type PendingEvent, publish } from '../../platform/events';
@@ -17,7 +17,6 @@ import { getOrderRow, linesOf } from './order.repo';
 import { createSubOrder, distribute, type PartLine, replaceLines } from './order.split';
 import { assertTransition, type Move, type StateContext, transition } from './order.state';
 import type { OrderLineRow, OrderRow, StoredIssue } from './order.tables';
-import { ordersDb } from './order.tables';
 import { yuan } from './order.validate';
 import { ordersDeps, timeZoneOf } from './orders.deps';
 import { getSettings, type OrdersSettings } from './orders.settings';
@@ -270,24 +269,39 @@ export function allocationRows(orderId: string, reserved: Reserved['allocations'
   }));
 }
 
-/** The bins and lots reserved and the decisions, for one order or many: one statement. */
-export async function insertDecisions(
-  trx: Trx,
-  records: Array<{
-    decision: ReturnType<typeof parcelRecord>['decision'];
-    allocations: ReturnType<typeof parcelRecord>['allocations'];
-  }>,
-): Promise<void> {
-  if (!records.length) return;
+type DecisionRecord = {
+  decision: ReturnType<typeof parcelRecord>['decision'];
+  allocations: ReturnType<typeof parcelRecord>['allocations'];
+};
+
+/**
+ * The writes of the bins and lots reserved and of the decisions, for one order or many, as
+ * `insert … select` statements over one JSON document each (the same text for any number of rows),
+ * for the caller to run with its own (`recordAudits`' `also`) or alone (`insertDecisions`).
+ */
+export function decisionWrites(records: DecisionRecord[]): RawBuilder<unknown>[] {
+  if (!records.length) return [];
   const allocations = records.flatMap((r) => r.allocations);
   const decisions = records.map((r) => r.decision);
-  await (allocations.length
-    ? ordersDb(trx)
-        .with('reserved', (db) => db.insertInto('orders.allocation').values(allocations))
-        .insertInto('orders.decision')
-        .values(decisions)
-    : ordersDb(trx).insertInto('orders.decision').values(decisions)
-  ).execute();
+  return [
+    sql`insert into orders.allocation (order_id, sku_id, warehouse_id, bin_id, bin_code, lot_id, lot_code,
+        expiry_date, qty, picked_qty)
+      select a.order_id, a.sku_id, a.warehouse_id, a.bin_id, a.bin_code, a.lot_id, a.lot_code, a.expiry_date,
+        a.qty, a.picked_qty
+        from json_to_recordset(${JSON.stringify(allocations)}::json)
+          as a(order_id uuid, sku_id uuid, warehouse_id uuid, bin_id uuid, bin_code text, lot_id uuid,
+            lot_code text, expiry_date date, qty int, picked_qty int)`,
+    sql`insert into orders.decision (order_id, at, kind, code, params, candidates)
+      select d.order_id, d.at, d.kind, d.code, d.params::jsonb, d.candidates::jsonb
+        from json_to_recordset(${JSON.stringify(decisions)}::json)
+          as d(order_id uuid, at timestamptz, kind text, code text, params text, candidates text)`,
+  ];
+}
+
+/** The bins and lots reserved and the decisions, for one order or many: one statement. */
+export async function insertDecisions(trx: Trx, records: DecisionRecord[]): Promise<void> {
+  const [allocations, decisions] = decisionWrites(records);
+  if (decisions) await sql`with reserved as (${allocations}) ${decisions}`.execute(trx);
 }
 
 async function persist(

@@ -6,7 +6,7 @@ import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden, isAppError } from '../../platform/lib/errors';
 import { type GroupKnown, type GroupPlan, planNew, reservePlanned } from './allocation.group';
 import { allocationReference } from './allocation.inputs';
-import { allocateOrder, insertDecisions } from './allocation.service';
+import { allocateOrder, decisionWrites } from './allocation.service';
 import type { DetailParts } from './order.detail';
 import { type OrderDraft, type OrderInput, orderInput } from './order.input';
 import {
@@ -182,16 +182,20 @@ export async function intakeTogether(
             await ordersDeps().release(trx, { orderRef: r.move.order.number }, ctx);
       }
       const records = [...group.records].filter(([id]) => created.has(id));
-      await insertDecisions(
-        trx,
-        records.map(([, r]) => r),
-      );
       for (const [, r] of records) {
         if (r.audit) auditTo.push(r.audit);
         if (r.event) eventsTo.push(r.event);
       }
       if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
-      await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo);
+      // Bins and lots, decisions, audit entries and events: one statement.
+      await recordAudits(
+        trx,
+        ctx.actor,
+        auditTo,
+        ctx.now,
+        eventsTo,
+        decisionWrites(records.map(([, r]) => r)),
+      );
       return { outcomes, group, later: group.later.filter((w) => created.has(w.order.id)) };
     });
   let taken: Awaited<ReturnType<typeof attempt>>;

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../auth/principal';
 import { type Db, type Trx, tablesOf } from '../db/database';
 import { containsPattern } from '../db/like';
 import { outboxRow, type PendingEvent } from '../events/outbox.service';
-import type { OutboxTables } from '../events/outbox.table';
 import { decodeCursor, paginate } from '../http/pagination';
 import { newId } from '../lib/ids';
 
@@ -59,9 +58,11 @@ export async function recordAudit(trx: Trx, actor: Actor, entry: AuditEntry, at:
 }
 
 /**
- * Record many mutations with one statement per 500 entries (bulk imports). Outbox events of the same
- * change may be given too: they are written in the same statement (one round trip fewer on hot paths
- * such as an order placement).
+ * Record many mutations in one statement, however many (bulk imports too): the rows travel as one
+ * JSON document, so the statement's text — and its prepared plan — is the same for one entry or
+ * thousands. Outbox events of the same change may be given, and other writes of the caller's
+ * (`also`: data-modifying statements, e.g. an `insert … select`): all go in the same statement, one
+ * round trip on hot paths such as an order placement.
  */
 export async function recordAudits(
   trx: Trx,
@@ -69,35 +70,41 @@ export async function recordAudits(
   entries: AuditEntry[],
   at: Date,
   events: PendingEvent[] = [],
+  also: RawBuilder<unknown>[] = [],
 ): Promise<void> {
+  if (!entries.length && !events.length && !also.length) return;
+  const rows = entries.map(({ actor: own = actor, ...entry }) => ({
+    id: newId(),
+    actor_id: own.id,
+    actor_name: own.name,
+    actor_kind: own.kind,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    summary: entry.summary ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+    request_id: own.requestId,
+    merchant_id: entry.merchantId ?? null,
+  }));
   const eventRows = events.map((e) => outboxRow(e, at));
-  for (let i = 0; i < entries.length || (i === 0 && eventRows.length); i += 500) {
-    const rows = entries.slice(i, i + 500).map(({ actor: own = actor, ...entry }) => ({
-      id: newId(),
-      at,
-      actor_id: own.id,
-      actor_name: own.name,
-      actor_kind: own.kind,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      summary: entry.summary ?? null,
-      before: JSON.stringify(redact(entry.before)),
-      after: JSON.stringify(redact(entry.after)),
-      request_id: own.requestId,
-      merchant_id: entry.merchantId ?? null,
-    }));
-    const db = tablesOf<AuditTable & OutboxTables>(trx);
-    if (i === 0 && eventRows.length) {
-      if (rows.length)
-        await db
-          .with('events', (w) => w.insertInto('platform.outbox_event').values(eventRows))
-          .insertInto('platform.audit_log')
-          .values(rows)
-          .execute();
-      else await db.insertInto('platform.outbox_event').values(eventRows).execute();
-    } else await db.insertInto('platform.audit_log').values(rows).execute();
-  }
+  const extra = also.map((write, i) => sql`, ${sql.raw(`also_${i}`)} as (${write})`);
+  await sql`
+    with events as (
+      insert into platform.outbox_event (id, topic, payload, created_at, available_at, fanned_out_at)
+      select e.id, e.topic, e.payload::jsonb, e.created_at, e.available_at, null
+        from json_to_recordset(${JSON.stringify(eventRows)}::json)
+          as e(id uuid, topic text, payload text, created_at timestamptz, available_at timestamptz))
+    ${extra.length ? sql.join(extra, sql``) : sql``}
+    insert into platform.audit_log (id, at, actor_id, actor_name, actor_kind, action, entity, entity_id,
+      summary, before, after, request_id, merchant_id)
+    select r.id, ${at}::timestamptz, r.actor_id, r.actor_name, r.actor_kind, r.action, r.entity, r.entity_id,
+      r.summary, r.before, r.after, r.request_id, r.merchant_id
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(id uuid, actor_id uuid, actor_name text, actor_kind text, action text, entity text,
+          entity_id text, summary text, before jsonb, after jsonb, request_id text, merchant_id uuid)`.execute(
+    trx,
+  );
 }
 
 export interface AuditQuery {
