@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Trx } from '../../platform/db';
 import type { AppError } from '../../platform/lib/errors';
 import { addDays } from '../../platform/time/calendar';
-import { type Allocation, mergedLines, type ReserveLine, shortOf } from './reservation.rows';
+import { type Allocation, type LockedRow, mergedLines, type ReserveLine, shortOf } from './reservation.rows';
 import { askCutoffs, businessDayCached } from './reservation.service';
 import type { StockContext } from './stock.service';
 
@@ -35,17 +35,11 @@ export interface OrderToReserve {
   requestId?: string | null;
 }
 
-interface Candidate {
-  id: string;
-  sku_id: string;
-  warehouse_id: string;
-  bin_id: string;
-  bin_code: string;
-  lot_id: string | null;
-  lot_code: string | null;
-  expiry_date: string | null;
-  free: string;
-}
+/** A candidate balance as the lock statement answers it (ids and quantities as text). */
+type Candidate = Pick<
+  LockedRow,
+  'sku_id' | 'warehouse_id' | 'bin_id' | 'bin_code' | 'lot_id' | 'lot_code' | 'expiry_date'
+> & { id: string; free: string };
 
 /** Every candidate of the (SKU, warehouse) pairs, locked pair by pair in id order, answered FEFO. */
 const LOCK_CANDIDATES = `with c as materialized (

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { AppError, isAppError } from '../../platform/lib/errors';
-import { type AllocationOutcome, allocateOrder } from './allocation.service';
+import { type AllocationOutcome, allocateOrder, allocationRows } from './allocation.service';
 import { allocationsOf, getOrderRow, linesOf } from './order.repo';
 import { createSubOrder, distribute, replaceLines } from './order.split';
 import { recordHistory, type StateContext, transition } from './order.state';
@@ -181,23 +181,7 @@ async function reserveAgain(
   try {
     const got = await ordersDeps().reserve(trx, { orderRef: order.number, lines }, ctx);
     await sql`release savepoint orders_reallocate`.execute(trx);
-    await ordersDb(trx)
-      .insertInto('orders.allocation')
-      .values(
-        got.map((a) => ({
-          order_id: order.id,
-          sku_id: a.skuId,
-          warehouse_id: a.warehouseId,
-          bin_id: a.binId,
-          bin_code: a.binCode,
-          lot_id: a.lotId,
-          lot_code: a.lotCode,
-          expiry_date: a.expiryDate,
-          qty: a.qty,
-          picked_qty: 0,
-        })),
-      )
-      .execute();
+    await ordersDb(trx).insertInto('orders.allocation').values(allocationRows(order.id, got)).execute();
     return true;
   } catch (error) {
     if (!isAppError(error) || error.code !== 'inventory.insufficient_stock') throw error;
