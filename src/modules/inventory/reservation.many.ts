@@ -2,7 +2,14 @@ import { CompiledQuery } from 'kysely';
 import type { Trx } from '../../platform/db';
 import type { AppError } from '../../platform/lib/errors';
 import { addDays } from '../../platform/time/calendar';
-import { type Allocation, type LockedRow, mergedLines, type ReserveLine, shortOf } from './reservation.rows';
+import {
+  type Allocation,
+  allocationOf,
+  type LockedRow,
+  mergedLines,
+  type ReserveLine,
+  shortOf,
+} from './reservation.rows';
 import { askCutoffs, businessDayCached } from './reservation.service';
 import type { StockContext } from './stock.service';
 
@@ -165,18 +172,7 @@ export async function reserveMany(
       free.set(t.row.id, free.get(t.row.id)! - t.qty);
       takes.push({ order: i, ...t });
     }
-    out.push(
-      mine.map(({ row, qty }) => ({
-        skuId: row.sku_id,
-        warehouseId: row.warehouse_id,
-        binId: row.bin_id,
-        binCode: row.bin_code,
-        lotId: row.lot_id,
-        lotCode: row.lot_code,
-        expiryDate: row.expiry_date,
-        qty,
-      })),
-    );
+    out.push(mine.map(({ row, qty }) => allocationOf(row, qty)));
   }
   if (!takes.length) return out;
 

@@ -2,8 +2,8 @@ import { AppError, badRequest } from '../../platform/lib/errors';
 
 /**
  * The shapes a reservation works with and what its statements answer: an order's lines merged per
- * (SKU, warehouse), the candidate rows a statement locked, and the stock those rows say was taken —
- * shared by `reserve` (one order) and `reserveMany` (orders placed together).
+ * (SKU, warehouse), the candidate rows a statement locked, the stock taken from them and the
+ * shortage error — shared by `reserve` (one order) and `reserveMany` (orders placed together).
  */
 export interface ReserveLine {
   skuId: string;
@@ -64,16 +64,27 @@ export function takenFrom(
   // as a shortage, which callers may answer by reserving again in the same transaction.
   if (made.length !== Number(rows[0].updated))
     throw new Error(`reservation ${orderRef}: ${made.length} rows taken, ${rows[0].updated} updated`);
-  return made.map((r) => ({
-    skuId: r.sku_id,
-    warehouseId: r.warehouse_id,
-    binId: r.bin_id,
-    binCode: r.bin_code,
-    lotId: r.lot_id,
-    lotCode: r.lot_code,
-    expiryDate: r.expiry_date,
-    qty: Number(r.take),
-  }));
+  return made.map((r) => allocationOf(r, Number(r.take)));
+}
+
+/** What was taken from a locked balance row, as the caller sees it. */
+export function allocationOf(
+  row: Pick<
+    LockedRow,
+    'sku_id' | 'warehouse_id' | 'bin_id' | 'bin_code' | 'lot_id' | 'lot_code' | 'expiry_date'
+  >,
+  qty: number,
+): Allocation {
+  return {
+    skuId: row.sku_id,
+    warehouseId: row.warehouse_id,
+    binId: row.bin_id,
+    binCode: row.bin_code,
+    lotId: row.lot_id,
+    lotCode: row.lot_code,
+    expiryDate: row.expiry_date,
+    qty,
+  };
 }
 
 export function shortOf(line: ReserveLine, available: number) {
