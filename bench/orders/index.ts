@@ -22,7 +22,7 @@ import { createSystem } from '../../src/app/system';
 import { CONSIGNEES } from '../../src/modules/orders/order-seed.data';
 import { loadConfig } from '../../src/platform/config/config';
 import { checkStock } from './checks';
-import { cpuSample, cpuSince } from './cpu';
+import { cpuSample, cpuSince, ticksPerSecond } from './cpu';
 import { runImportBench } from './import';
 import { rawOrderWorker } from './raw';
 import { setupWorld } from './setup';
@@ -84,9 +84,11 @@ try {
     new Promise<{
       done: number;
       latencies: number[];
+      byOutcome: Record<string, number[]>;
       outcomes: Record<string, number>;
       errors: number;
       firstError: string | null;
+      cpuMs: number;
     }>((resolve, reject) => {
       phase++;
       const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
@@ -102,6 +104,7 @@ try {
           seconds: secs,
           seed: process.pid * 100 + phase,
           prefix: `B${process.pid}-${phase}`,
+          ticksPerSecond,
           chilledShare: 0.15,
           hotShare: 0.1,
         },
@@ -134,9 +137,12 @@ try {
   await rawRun(1);
 
   const latencies: number[] = [];
+  const byOutcome: Record<string, number[]> = {};
   const outcomes: Record<string, number> = {};
   let httpOk = 0;
   let httpErrors = 0;
+  /** CPU of the load generator's thread (the HTTP clients) in the counted rounds. */
+  let loadCpu = 0;
   let firstError: string | null = null;
   let rawDone = 0;
   type Used = ReturnType<typeof cpuSince>;
@@ -156,11 +162,13 @@ try {
     const h = await httpRun(seconds / rounds);
     addCpu(cpu.http, cpuSince(name, mark));
     for (const l of h.latencies) latencies.push(l);
+    for (const [k, list] of Object.entries(h.byOutcome)) byOutcome[k] = [...(byOutcome[k] ?? []), ...list];
     for (const [k, v] of Object.entries(h.outcomes)) {
       outcomes[k] = (outcomes[k] ?? 0) + v;
       httpOk += v;
     }
     httpErrors += h.errors;
+    loadCpu += h.cpuMs;
     firstError ??= h.firstError;
   }
   await pool.end();
@@ -168,12 +176,13 @@ try {
   const rawRate = rawDone / seconds;
   const httpRate = httpOk / seconds;
   const ratio = httpRate / rawRate;
+  const pct = (list: number[], p: number) =>
+    list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? 0;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  const p50 = pct(50);
-  const p95 = pct(95);
-  const p99 = pct(99);
+  const p50 = pct(latencies, 50);
+  const p95 = pct(latencies, 95);
+  const p99 = pct(latencies, 99);
+  for (const list of Object.values(byOutcome)) list.sort((a, b) => a - b);
   const stock = await checkStock(db, world);
 
   const importMark = cpuSample(name);
@@ -196,12 +205,20 @@ try {
   console.log(
     `| latency p50 / p95 / p99 | ${p50.toFixed(1)} / ${p95.toFixed(1)} / ${p99.toFixed(1)} ms (target p99 < 100 ms) |`,
   );
+  console.log(
+    `| latency p50 / p99 by outcome | ${Object.entries(byOutcome)
+      .map(([k, list]) => `${k} ${pct(list, 50).toFixed(0)} / ${pct(list, 99).toFixed(0)} ms`)
+      .join(', ')} |`,
+  );
   const perOrder = (ms: number, n: number) => (n ? (ms / n).toFixed(2) : '-');
   console.log(
     `| CPU per order, raw SQL: client main thread / PostgreSQL | ${perOrder(cpu.raw.main, rawDone)} / ${perOrder(cpu.raw.postgres, rawDone)} ms |`,
   );
   console.log(
     `| CPU per order, HTTP: server main thread / PostgreSQL | ${perOrder(cpu.http.main, httpOk)} / ${perOrder(cpu.http.postgres, httpOk)} ms |`,
+  );
+  console.log(
+    `| CPU per order, HTTP load generator (the 32 clients' thread, in the same process) | ${perOrder(loadCpu, httpOk)} ms |`,
   );
   const busy = (u: Used) =>
     u.machineTotal ? `${((100 * u.machineBusy) / u.machineTotal).toFixed(0)} %` : '-';

@@ -2,8 +2,9 @@
 // server's event loop: `clients` keep-alive connections (node:http, an agent with one socket per
 // client — `fetch` and its web streams cost the machine's two cores more than the server's own main
 // thread per order), each posting one order after another for `seconds`, with a fresh
-// Idempotency-Key and channel order number each time. Answers the count, every latency (ms) and the
-// outcomes.
+// Idempotency-Key and channel order number each time. Answers the count, every latency (ms), also by
+// outcome, and the outcomes.
+import fs from 'node:fs';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -45,8 +46,22 @@ function body(n) {
   };
 }
 
+/** This thread's CPU time (ms), from /proc (0 where there is none). */
+function threadCpuMs() {
+  try {
+    const text = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / w.ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+const cpu0 = threadCpuMs();
+
 const latencies = [];
 const outcomes = {};
+/** Latencies by outcome (the order's status, or the HTTP status of an error). */
+const byOutcome = {};
 let errors = 0;
 let firstError = null;
 let seq = 0;
@@ -93,9 +108,12 @@ await Promise.all(
       try {
         const res = await post(payload, `${w.prefix}-${n}`);
         const text = res.text;
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        const status = res.status === 201 ? JSON.parse(text).status : String(res.status);
+        byOutcome[status] = byOutcome[status] ?? [];
+        byOutcome[status].push(ms);
         if (res.status === 201) {
-          const status = JSON.parse(text).status;
           outcomes[status] = (outcomes[status] ?? 0) + 1;
         } else {
           errors++;
@@ -109,4 +127,12 @@ await Promise.all(
   }),
 );
 agent.destroy();
-parentPort.postMessage({ done: latencies.length, latencies, outcomes, errors, firstError });
+parentPort.postMessage({
+  done: latencies.length,
+  latencies,
+  byOutcome,
+  outcomes,
+  errors,
+  firstError,
+  cpuMs: threadCpuMs() - cpu0,
+});

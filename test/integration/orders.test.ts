@@ -81,6 +81,50 @@ describe('intake and allocation', () => {
     expect(second.status).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body.id).toBe(first.body.id);
+    // The answer was stored with the order, in its transaction: the replay is the first answer.
+    expect(second.text).toBe(first.text);
+  });
+
+  it('takes an order in once for a key sent twice at once, and refuses the key with another body', async () => {
+    const body = orderBody(w, 'FRESH', [[ambient, 1]]);
+    const headers = { 'idempotency-key': `twice-${body.externalNo}` };
+    const [a, b] = await Promise.all([
+      w.admin.post('/api/orders', body, headers),
+      w.admin.post('/api/orders', body, headers),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']]).toContain('true');
+    const other = await w.admin.post('/api/orders', { ...body, externalNo: `${body.externalNo}-B` }, headers);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency_key_reused');
+    const list = await w.admin.get(`/api/orders?q=${body.externalNo}`);
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([a.body.id]);
+  });
+
+  it('takes over a key its holder left in progress long ago, without a second order', async () => {
+    const body = orderBody(w, 'FRESH', [[ambient, 1]]);
+    const headers = { 'idempotency-key': `stale-${body.externalNo}` };
+    const first = await w.admin.post('/api/orders', body, headers);
+    expect(first.status).toBe(201);
+    // As if the process had crashed after its transaction, before the answer: in progress for an hour.
+    const { tablesOf } = await import('../../src/platform/db');
+    const keys = tablesOf<any>(sys.database.db);
+    const hour = new Date(Date.now() - 3_600_000);
+    const crashed = await keys
+      .updateTable('platform.idempotency_key')
+      .set({ status: 'in_progress', response_status: null, response_body: null, created_at: hour })
+      .where('key', '=', headers['idempotency-key'])
+      .executeTakeFirst();
+    expect(Number(crashed.numUpdatedRows)).toBe(1);
+    const retried = await w.admin.post('/api/orders', body, headers);
+    expect(retried.status, retried.text).toBe(200);
+    expect(retried.body).toMatchObject({ id: first.body.id, resent: true });
+    // Its answer is stored now, and replayed.
+    const again = await w.admin.post('/api/orders', body, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.text).toBe(retried.text);
   });
 
   it('refuses a malformed body with field issues, and needs a merchant for staff', async () => {

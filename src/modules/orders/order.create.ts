@@ -2,6 +2,7 @@ import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
 import type { PendingEvent } from '../../platform/events';
+import { type OwnKey, ownKeyWrite, type StoredAnswer } from '../../platform/http/idempotency';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden, isAppError } from '../../platform/lib/errors';
 import { type GroupKnown, type GroupPlan, planNew, reservePlanned } from './allocation.group';
@@ -101,8 +102,22 @@ export async function draftOf(db: Db, body: OrderInput, ctx: ApiContext): Promis
 /**
  * An order taken in: with the answer as written (`parts`), or — allocated alone after the group —
  * `parts` null and `allocating`, its status once that is done (then the answer is read back).
+ * `answer`: the answer as stored with its `Idempotency-Key` in the same transaction.
  */
-export type Taken = IntakeOutcome & { parts?: DetailParts | null; allocating?: Promise<OrderStatus> };
+export type Taken = IntakeOutcome & {
+  parts?: DetailParts | null;
+  allocating?: Promise<OrderStatus>;
+  answer?: StoredAnswer;
+};
+
+/**
+ * A placement's `Idempotency-Key`, written in the intake's transaction: with the answer, rendered
+ * there (`answer`) from what the transaction wrote, when the order is answered from that.
+ */
+export interface IntakeKey {
+  own: OwnKey;
+  answer: (taken: { outcome: IntakeOutcome; parts: DetailParts }) => Promise<StoredAnswer>;
+}
 
 /** Stock moved between a group's plan and its reservation: the group is taken in again, reserving first. */
 class StockMoved extends Error {}
@@ -126,6 +141,8 @@ export async function intakeTogether(
   ctx: ApiContext,
   /** Each order's own caller (same user or token, own request id); default: `ctx.actor`. */
   actors?: Actor[],
+  /** Each order's `Idempotency-Key`, if it has one. */
+  keys?: Array<IntakeKey | undefined>,
 ): Promise<Array<Taken>> {
   const items: IntakeItem[] = drafts.map((draft, index) => ({ index, draft }));
   const skus = await skuLookupFor(db, drafts);
@@ -187,16 +204,14 @@ export async function intakeTogether(
         if (r.event) eventsTo.push(r.event);
       }
       if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
-      // Bins and lots, decisions, audit entries and events: one statement.
-      await recordAudits(
-        trx,
-        ctx.actor,
-        auditTo,
-        ctx.now,
-        eventsTo,
-        decisionWrites(records.map(([, r]) => r)),
-      );
-      return { outcomes, group, later: group.later.filter((w) => created.has(w.order.id)) };
+      const later = group.later.filter((w) => created.has(w.order.id));
+      const answers = await answersOf(outcomes, keys, group, new Set(later.map((w) => w.order.id)), ctx);
+      // Bins and lots, decisions, idempotency keys with their answers, audit entries and events: one statement.
+      await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo, [
+        ...decisionWrites(records.map(([, r]) => r)),
+        ...(answers.writes.length ? [ownKeyWrite(answers.writes)] : []),
+      ]);
+      return { outcomes, group, later, answers: answers.byIndex, parts: answers.parts };
     });
   let taken: Awaited<ReturnType<typeof attempt>>;
   try {
@@ -216,13 +231,56 @@ export async function intakeTogether(
     chain = alone.catch(() => undefined);
     allocating.set(w.order.id, alone);
   }
+  // Committed: each key is written, with its answer where that was known.
+  if (keys)
+    for (const o of taken.outcomes) {
+      const key = keys[o.index];
+      if (key) key.own.written = taken.answers.has(o.index) ? 'answer' : 'key';
+    }
   return taken.outcomes.map((o) => {
     const later = allocating.get(o.id);
     // Allocated alone: the answer is read back once that is done.
     if (later) return { ...o, parts: null, allocating: later };
     // The stored order as written here: the answer needs no reading back.
-    return { ...o, parts: writtenParts(o, taken.group.records.get(o.id), ctx.actor, ctx.now) };
+    const parts =
+      taken.parts.get(o.index) ?? writtenParts(o, taken.group.records.get(o.id), ctx.actor, ctx.now);
+    return { ...o, parts, answer: taken.answers.get(o.index) };
   });
+}
+
+/**
+ * The idempotency keys of the orders taken in, to write with them: each with its answer, rendered
+ * from what the transaction wrote, except for orders answered only later (re-sent ones, read back;
+ * ones allocated alone after the group), whose answers are stored as they are sent.
+ */
+async function answersOf(
+  outcomes: IntakeOutcome[],
+  keys: Array<IntakeKey | undefined> | undefined,
+  group: GroupPlan,
+  later: Set<string>,
+  ctx: ApiContext,
+) {
+  const writes: Parameters<typeof ownKeyWrite>[0] = [];
+  const byIndex = new Map<number, StoredAnswer>();
+  const partsOf = new Map<number, DetailParts>();
+  if (!keys) return { writes, byIndex, parts: partsOf };
+  for (const outcome of outcomes) {
+    const key = keys[outcome.index];
+    if (!key) continue;
+    const parts =
+      outcome.result === 'created' && !later.has(outcome.id)
+        ? writtenParts(outcome, group.records.get(outcome.id), ctx.actor, ctx.now)
+        : null;
+    if (!parts) {
+      writes.push({ own: key.own, answer: null });
+      continue;
+    }
+    const answer = await key.answer({ outcome, parts });
+    byIndex.set(outcome.index, answer);
+    partsOf.set(outcome.index, parts);
+    writes.push({ own: key.own, answer });
+  }
+  return { writes, byIndex, parts: partsOf };
 }
 
 /** An order of a group allocated alone after the group's commit; its status afterwards. */

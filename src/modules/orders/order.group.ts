@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db';
+import { isOwnKeyTaken, OwnKeyTaken, type StoredAnswer, takenOwnKeys } from '../../platform/http/idempotency';
 import { type Coalescer, coalesce } from '../../platform/lib/coalesce';
-import { type ApiContext, draftOf, intakeTogether, type Taken } from './order.create';
+import { type ApiContext, draftOf, type IntakeKey, intakeTogether, type Taken } from './order.create';
 import { type DetailParts, readDetails } from './order.detail';
 import type { OrderDraft, OrderInput } from './order.input';
 import type { IntakeOutcome } from './order.intake';
@@ -23,11 +24,14 @@ export interface Placed {
   outcome: IntakeOutcome;
   /** The order as stored after the commit, for the answer (`detailView` in the caller's language). */
   parts: DetailParts;
+  /** The answer, when it was stored with the order's `Idempotency-Key` (`IntakeKey`). */
+  answer?: StoredAnswer;
 }
 
 interface Placement {
   draft: OrderDraft;
   ctx: ApiContext;
+  key?: IntakeKey;
 }
 
 /** Most orders in one group (a group of 64 commits in well under 100 ms). */
@@ -41,7 +45,13 @@ export const GROUPS_IN_FLIGHT = 2;
 
 const groups = new WeakMap<Db, Coalescer<Placement, Placed>>();
 
-export async function placeOrder(db: Db, body: OrderInput, ctx: ApiContext): Promise<Placed> {
+export async function placeOrder(
+  db: Db,
+  body: OrderInput,
+  ctx: ApiContext,
+  /** The request's `Idempotency-Key`, written with the order (a key another request holds: `OwnKeyTaken`). */
+  key?: IntakeKey,
+): Promise<Placed> {
   const draft = await draftOf(db, body, ctx);
   let group = groups.get(db);
   if (!group) {
@@ -51,7 +61,7 @@ export async function placeOrder(db: Db, body: OrderInput, ctx: ApiContext): Pro
     });
     groups.set(db, group);
   }
-  return group({ draft, ctx });
+  return group({ draft, ctx, key });
 }
 
 async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed | Error | Promise<Placed>>> {
@@ -66,34 +76,65 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
     else byCaller.set(key, [i]);
   });
   const outcomes: Array<Taken | Error> = new Array(items.length);
-  for (const indexes of byCaller.values()) {
-    const group = indexes.map((i) => items[i]);
-    const ctx = {
-      ...group[0].ctx,
-      now: new Date(Math.max(...group.map((p) => p.ctx.now.getTime()))),
-    };
-    try {
-      const taken = await intakeTogether(
-        db,
-        group.map((p) => p.draft),
-        ctx,
-        group.map((p) => p.ctx.actor),
-      );
-      indexes.forEach((i, k) => {
-        outcomes[i] = taken[k];
-      });
-    } catch (error) {
-      if (group.length === 1) {
-        outcomes[indexes[0]] = asError(error);
-        continue;
-      }
-      // One order's fault must not fail the others: each again on its own.
-      for (const i of indexes) {
-        try {
-          [outcomes[i]] = await intakeTogether(db, [items[i].draft], items[i].ctx);
-        } catch (single) {
-          outcomes[i] = asError(single);
+  // A key sent twice in one group (a retry while the first is in flight): the first holds it, and
+  // the other is answered from what the first stores.
+  const keys = new Set<string>();
+  items.forEach((p, i) => {
+    const own = p.key?.own;
+    if (!own) return;
+    const id = `${own.scope}\u0000${own.key}`;
+    if (keys.has(id)) outcomes[i] = new OwnKeyTaken(own);
+    keys.add(id);
+  });
+  for (let indexes of byCaller.values()) {
+    indexes = indexes.filter((i) => !outcomes[i]);
+    // Keys another request holds leave their placements out, and the rest is taken in again.
+    for (let tries = 0; indexes.length; tries++) {
+      const group = indexes.map((i) => items[i]);
+      const ctx = {
+        ...group[0].ctx,
+        now: new Date(Math.max(...group.map((p) => p.ctx.now.getTime()))),
+      };
+      try {
+        const taken = await intakeTogether(
+          db,
+          group.map((p) => p.draft),
+          ctx,
+          group.map((p) => p.ctx.actor),
+          group.map((p) => p.key),
+        );
+        indexes.forEach((i, k) => {
+          outcomes[i] = taken[k];
+        });
+        break;
+      } catch (error) {
+        if (isOwnKeyTaken(error) && tries < 3) {
+          const keyed = indexes.flatMap((i) => (items[i].key ? [items[i].key.own] : []));
+          const taken = await takenOwnKeys(db, keyed);
+          indexes = indexes.filter((i) => {
+            const own = items[i].key?.own;
+            if (!own || !taken.has(own)) return true;
+            outcomes[i] = new OwnKeyTaken(own);
+            return false;
+          });
+          continue;
         }
+        if (group.length === 1) {
+          outcomes[indexes[0]] = asError(error);
+          break;
+        }
+        // One order's fault must not fail the others: each again on its own.
+        for (const i of indexes) {
+          try {
+            [outcomes[i]] = await intakeTogether(db, [items[i].draft], items[i].ctx, undefined, [
+              items[i].key,
+            ]);
+          } catch (single) {
+            outcomes[i] =
+              isOwnKeyTaken(single) && items[i].key ? new OwnKeyTaken(items[i].key.own) : asError(single);
+          }
+        }
+        break;
       }
     }
   }
@@ -103,14 +144,15 @@ async function placeTogether(db: Db, items: Placement[]): Promise<Array<Placed |
   const stored = ids.length ? await readDetails(db, ids, ALL) : new Map<string, DetailParts>();
   return outcomes.map((o) => {
     if (o instanceof Error) return o;
-    const { parts: written, allocating, ...outcome } = o;
+    const { parts: written, allocating, answer, ...outcome } = o;
     if (allocating)
       return allocating.then(async (status) => {
         const done = placed({ ...outcome, status }, (await readDetails(db, [o.id], ALL)).get(o.id));
         if (done instanceof Error) throw done;
         return done;
       });
-    return placed(outcome, written ?? stored.get(o.id));
+    const done = placed(outcome, written ?? stored.get(o.id));
+    return answer && !(done instanceof Error) ? { ...done, answer } : done;
   });
 }
 

@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db';
+import { OwnKeyTaken, type StoredAnswer } from '../../platform/http/idempotency';
+import { AppError } from '../../platform/lib/errors';
 import { allocateOrder } from './allocation.service';
 import {
   cancelOrder,
@@ -11,9 +13,9 @@ import {
   pickAllocated,
   recordPick,
 } from './fulfilment.service';
-import { type ApiContext, createOrderBatch } from './order.create';
+import { type ApiContext, createOrderBatch, type IntakeKey } from './order.create';
 import { detailView, orderDetail } from './order.detail';
-import { placeOrder } from './order.group';
+import { type Placed, placeOrder } from './order.group';
 import { orderInput } from './order.input';
 import { accessibleOrder, exceptionSummary, listOrders, scopeOf } from './order.query';
 import { releaseToWarehouse } from './order.release';
@@ -34,6 +36,11 @@ import { getSettings } from './orders.settings';
 import { reallocateLost } from './reallocation.service';
 
 const tags = ['orders'];
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** An answer already rendered (and stored with its Idempotency-Key), sent as it is. */
+const sendStored = (reply: FastifyReply, answer: StoredAnswer) =>
+  reply.code(answer.status).type(answer.type).send(answer.body);
 
 export const apiContext = (
   app: FastifyInstance,
@@ -85,7 +92,8 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/orders',
     {
-      config: { permission: 'orders.order.write' },
+      // The Idempotency-Key is written with the order, in its transaction (and the answer with it).
+      config: { permission: 'orders.order.write', idempotency: 'own' },
       schema: {
         tags,
         summary:
@@ -99,16 +107,44 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      // Taken in together with the orders placed at the same moment (group intake).
-      const [{ outcome, parts }, settings] = await Promise.all([
-        placeOrder(app.db, request.body, apiContext(app, request)),
-        getSettings(app.db),
-      ]);
-      reply.code(outcome.result === 'created' ? 201 : 200);
-      const [view] = await withMerchantNames(app.db, [
-        detailView(parts, request.lang, app.now(), settings.exceptionSlaHours),
-      ]);
-      return { ...view, resent: outcome.result === 'existing' };
+      /** The answer (201 for an order taken in, 200 for a channel order taken in before). */
+      const answerOf = async ({ outcome, parts }: Pick<Placed, 'outcome' | 'parts'>) => {
+        const settings = await getSettings(app.db);
+        const [view] = await withMerchantNames(app.db, [
+          detailView(parts, request.lang, app.now(), settings.exceptionSlaHours),
+        ]);
+        const status = outcome.result === 'created' ? (201 as const) : (200 as const);
+        return { status, view: { ...view, resent: outcome.result === 'existing' } };
+      };
+      const own = request.idempotency?.own ?? null;
+      // Rendered in the order's transaction, to store with its key.
+      const key: IntakeKey | undefined = own
+        ? {
+            own,
+            answer: async (taken) => {
+              const { status, view } = await answerOf(taken);
+              reply.code(status);
+              return { status, type: JSON_TYPE, body: String(reply.serialize(view)) };
+            },
+          }
+        : undefined;
+      for (let tries = 0; ; tries++) {
+        try {
+          // Taken in together with the orders placed at the same moment (group intake).
+          const placed = await placeOrder(app.db, request.body, apiContext(app, request), key);
+          if (placed.answer) return sendStored(reply, placed.answer);
+          const { status, view } = await answerOf(placed);
+          reply.code(status);
+          return view;
+        } catch (error) {
+          if (!(error instanceof OwnKeyTaken) || !own) throw error;
+          // Another request holds the key: its answer, a 422 for another body, or a 409.
+          const answered = await app.answerTakenKey(request, reply, own);
+          if (answered !== 'retry') return answered;
+          if (tries > 0) throw new AppError('conflict', 'idempotency_in_progress', { key: own.key });
+          request.idempotency = { id: `${own.scope}\u0000${own.key}`, own };
+        }
+      }
     },
   );
 

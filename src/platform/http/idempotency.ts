@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
-import { tablesOf } from '../db/database';
+import { type RawBuilder, sql } from 'kysely';
+import { type Db, tablesOf } from '../db/database';
+import { isUniqueViolation } from '../db/transaction';
 import { coalesce } from '../lib/coalesce';
 import { AppError } from '../lib/errors';
 
@@ -21,6 +22,75 @@ interface IdempotencyTable {
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 /** An in-progress row older than this belongs to a crashed request and may be taken over. */
 const STALE_MS = 5 * 60_000;
+
+/**
+ * The key of a request to a route that writes its key itself (route config `idempotency: 'own'`),
+ * in the transaction that does the work, with the answer when it is known there: no statement of
+ * its own before the work and none after it. The plugin only checks the key and fingerprints the
+ * request; the route writes the key (`ownKeyWrite`) and says what it wrote (`written`).
+ */
+export interface OwnKey {
+  readonly scope: string;
+  readonly key: string;
+  readonly hash: string;
+  readonly at: Date;
+  /** What the route's committed transaction wrote: the key with its answer, the key alone, or nothing. */
+  written: 'answer' | 'key' | null;
+}
+
+/** An answer as stored and replayed. */
+export interface StoredAnswer {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/**
+ * The insert of keys (with their answers, where known) for the route's own transaction, as one
+ * data-modifying statement to run with its others. A key already stored (or being stored by a
+ * transaction not yet committed, which it waits for) fails it with a unique violation
+ * (`isOwnKeyTaken`): the route then leaves those requests out (`takenOwnKeys`) and answers them
+ * with `answerTakenKey`.
+ */
+export function ownKeyWrite(items: Array<{ own: OwnKey; answer: StoredAnswer | null }>): RawBuilder<unknown> {
+  const rows = items.map(({ own, answer }) => ({
+    scope: own.scope,
+    key: own.key,
+    hash: own.hash,
+    at: own.at.toISOString(),
+    status: answer ? 'completed' : 'in_progress',
+    response_status: answer?.status ?? null,
+    response_type: answer?.type ?? null,
+    response_body: answer?.body ?? null,
+  }));
+  return sql`insert into platform.idempotency_key (scope, key, request_hash, status, response_status,
+      response_type, response_body, created_at)
+    select k.scope, k.key, k.hash, k.status, k.response_status, k.response_type, k.response_body, k.at
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as k(scope text, key text, hash text, status text, response_status int, response_type text,
+          response_body text, at timestamptz)`;
+}
+
+/** The error of a transaction whose `ownKeyWrite` met a key stored by another request. */
+export const isOwnKeyTaken = (error: unknown) => isUniqueViolation(error, 'idempotency_key_pk');
+
+/** Which of these keys are stored now (after a transaction failed with `isOwnKeyTaken`). */
+export async function takenOwnKeys(db: Db, keys: OwnKey[]): Promise<Set<OwnKey>> {
+  if (!keys.length) return new Set();
+  const { rows } = await sql<{ scope: string; key: string }>`
+    select k.scope, k.key from platform.idempotency_key k
+      join unnest(${keys.map((o) => o.scope)}::text[], ${keys.map((o) => o.key)}::text[]) as t(scope, key)
+        on k.scope = t.scope and k.key = t.key`.execute(db);
+  const stored = new Set(rows.map((r) => `${r.scope}\u0000${r.key}`));
+  return new Set(keys.filter((o) => stored.has(`${o.scope}\u0000${o.key}`)));
+}
+
+/** A request left out of the work because another request holds its key: `answerTakenKey` answers it. */
+export class OwnKeyTaken extends Error {
+  constructor(readonly own: OwnKey) {
+    super(`idempotency key ${own.key} is held by another request`);
+  }
+}
 
 function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
@@ -94,16 +164,46 @@ export function registerIdempotency(app: FastifyInstance): void {
     if (!KEY_PATTERN.test(key)) throw new AppError('bad_request', 'idempotency_key_invalid');
     const who = request.principal?.userId ?? `anon:${request.ip}`;
     const scope = `${who} POST ${request.routeOptions.url ?? request.url}`;
-    await storing.get(`${scope}\u0000${key}`);
+    const id = `${scope}\u0000${key}`;
+    await storing.get(id);
     const hash = createHash('sha256')
       .update(stableStringify({ url: request.url, body: request.body ?? null }))
       .digest('hex');
     const now = app.now();
 
-    if (await claim({ scope, key, hash, at: now })) {
-      request.idempotency = { id: `${scope}\u0000${key}` };
+    if (request.routeOptions.config?.idempotency === 'own') {
+      // The route writes the key in its own transaction; a key already held is found there.
+      request.idempotency = { id, own: { scope, key, hash, at: now, written: null } };
       return;
     }
+    if (await claim({ scope, key, hash, at: now })) {
+      request.idempotency = { id, own: null };
+      return;
+    }
+    const answered = await answerStored(reply, { scope, key, hash, at: now });
+    if (answered === 'stale') {
+      await db
+        .updateTable('platform.idempotency_key')
+        .set({ created_at: now })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .execute();
+      request.idempotency = { id, own: null };
+      return;
+    }
+    return answered;
+  });
+
+  /**
+   * Answer a request whose key another request holds: the stored answer replayed, a 422 for
+   * another body, a 409 while the first is still running. 'stale': the holder crashed long ago.
+   */
+  async function answerStored(
+    reply: FastifyReply,
+    asked: Pick<OwnKey, 'scope' | 'key' | 'hash' | 'at'>,
+  ): Promise<FastifyReply | 'stale'> {
+    const { scope, key } = asked;
+    await storing.get(`${scope}\u0000${key}`);
     const existing = await db
       .selectFrom('platform.idempotency_key')
       .selectAll()
@@ -111,24 +211,32 @@ export function registerIdempotency(app: FastifyInstance): void {
       .where('key', '=', key)
       .executeTakeFirst();
     if (!existing) throw new AppError('conflict', 'idempotency_in_progress', { key });
-    if (existing.request_hash !== hash)
+    if (existing.request_hash !== asked.hash)
       throw new AppError('unprocessable', 'idempotency_key_reused', { key });
     if (existing.status === 'in_progress') {
-      const stale = now.getTime() - new Date(existing.created_at).getTime() > STALE_MS;
+      const stale = asked.at.getTime() - new Date(existing.created_at).getTime() > STALE_MS;
       if (!stale) throw new AppError('conflict', 'idempotency_in_progress', { key });
-      await db
-        .updateTable('platform.idempotency_key')
-        .set({ created_at: now })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
-      request.idempotency = { id: `${scope}\u0000${key}` };
-      return;
+      return 'stale';
     }
     reply.header('idempotent-replayed', 'true');
     reply.code(existing.response_status ?? 200);
     if (existing.response_type) reply.type(existing.response_type);
     return reply.send(existing.response_body ?? '');
+  }
+
+  app.decorate('answerTakenKey', async (request: FastifyRequest, reply: FastifyReply, own: OwnKey) => {
+    // Answered from what is stored: nothing to store for this request.
+    request.idempotency = null;
+    const answered = await answerStored(reply, own);
+    if (answered !== 'stale') return answered;
+    // The holder crashed long ago and stored nothing: its key is given up, and the route may retry.
+    await db
+      .deleteFrom('platform.idempotency_key')
+      .where('scope', '=', own.scope)
+      .where('key', '=', own.key)
+      .where('status', '=', 'in_progress')
+      .execute();
+    return 'retry' as const;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -136,15 +244,21 @@ export function registerIdempotency(app: FastifyInstance): void {
     if (!ctx) return payload;
     request.idempotency = null;
     const [scope, key] = ctx.id.split('\u0000');
+    const { own } = ctx;
+    // Stored with the work, answer and all: nothing left to do.
+    if (own?.written === 'answer') return payload;
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       // A failed or streamed response is not stored: the client may retry with the same key.
-      await db
-        .deleteFrom('platform.idempotency_key')
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
+      if (!own || own.written === 'key')
+        await db
+          .deleteFrom('platform.idempotency_key')
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .execute();
       return payload;
     }
+    // A route's own key not written by its work (refused before it): claimed now, as any other.
+    if (own && own.written === null && !(await claim(own))) return payload;
     // Stored while the answer goes out (a share of one statement per moment): the client does not
     // wait for it. A retry reaching this process meanwhile waits for it above; one reaching another
     // process within those milliseconds is told the request is still in progress (409).
