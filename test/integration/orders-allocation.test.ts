@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditStock } from '../../src/modules/inventory';
 import { businessDayOf } from '../../src/platform/time/calendar';
 import { startTestSystem, type TestSystem } from '../helpers/system';
-import { newSku, orderBody, stock, stockOf, type World, worldOf } from './orders.support';
+import { expectExactAnswer, newSku, orderBody, stock, stockOf, type World, worldOf } from './orders.support';
 
 let sys: TestSystem;
 let w: World;
@@ -28,6 +28,7 @@ describe('allocation across warehouses', () => {
       ]),
     );
     expect(res.status, res.text).toBe(201);
+    expectExactAnswer(res);
     expect(res.body.status).toBe('allocated');
     expect(res.body.decisions[0].code).toBe('split_required');
     expect(res.body.lines).toEqual([expect.objectContaining({ skuId: onlySh.id, qty: 1 })]);

@@ -1,5 +1,16 @@
 import { expect } from 'vitest';
+import { z } from 'zod';
+import { intakeReplySchema } from '../../src/modules/orders/order.schemas';
 import type { Agent, TestSystem } from '../helpers/system';
+
+/**
+ * An order placement's answer is exactly what its schema's zod encoding writes (the route renders
+ * it with a compiled stringifier): every field, typed, in the schema's order.
+ */
+export function expectExactAnswer(res: { text: string }) {
+  const answer = JSON.parse(res.text);
+  expect(res.text).toBe(JSON.stringify(z.encode(intakeReplySchema, answer)));
+}
 
 /**
  * Shared setup for the orders tests: merchants, warehouses and bins by storage class, and SKUs the

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/system';
-import { newSku, orderBody, stock, stockOf, type TestSku, type World, worldOf } from './orders.support';
+import {
+  expectExactAnswer,
+  newSku,
+  orderBody,
+  stock,
+  stockOf,
+  type TestSku,
+  type World,
+  worldOf,
+} from './orders.support';
 
 let sys: TestSystem;
 let w: World;
@@ -24,6 +33,7 @@ describe('intake and allocation', () => {
     await stock(w, sku, 'WH-BJ', 10);
     const res = await w.admin.post('/api/orders', orderBody(w, 'FRESH', [[sku, 3]]));
     expect(res.status, res.text).toBe(201);
+    expectExactAnswer(res);
     const order = res.body;
     expect(order.number).toMatch(/^SO\d{8}\d{6,}$/);
     expect(order).toMatchObject({ status: 'allocated', resent: false, reasons: [] });
@@ -60,6 +70,7 @@ describe('intake and allocation', () => {
     expect(first.status).toBe(201);
     const again = await w.admin.post('/api/orders', { ...body, notes: 'sent twice' });
     expect(again.status).toBe(200);
+    expectExactAnswer(again);
     expect(again.body).toMatchObject({ id: first.body.id, number: first.body.number, resent: true });
     const list = await w.admin.get(`/api/orders?q=${body.externalNo}`);
     expect(list.body.items).toHaveLength(1);
@@ -240,6 +251,7 @@ describe('validation reasons (信息校验)', () => {
   it.each(cases)('holds %s as an exception with its reason', async (_name, body, reason) => {
     const res = await w.admin.post('/api/orders', body());
     expect(res.status, res.text).toBe(201);
+    expectExactAnswer(res);
     expect(res.body.status).toBe('exception');
     expect(res.body.reasons).toContain(reason);
     const issue = res.body.issues.find((i: { code: string }) => i.code === reason);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db';
 import { OwnKeyTaken, type StoredAnswer } from '../../platform/http/idempotency';
+import { answerStringifier } from '../../platform/http/json-answer';
 import { AppError } from '../../platform/lib/errors';
 import { allocateOrder } from './allocation.service';
 import {
@@ -37,6 +38,8 @@ import { reallocateLost } from './reallocation.service';
 
 const tags = ['orders'];
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** The placement's answer, rendered by the route itself (inside the order's transaction, mostly). */
+const intakeReply = answerStringifier(intakeReplySchema);
 
 /** An answer already rendered (and stored with its Idempotency-Key), sent as it is. */
 const sendStored = (reply: FastifyReply, answer: StoredAnswer) =>
@@ -108,34 +111,28 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       /** The answer (201 for an order taken in, 200 for a channel order taken in before). */
-      const answerOf = async ({ outcome, parts }: Pick<Placed, 'outcome' | 'parts'>) => {
+      const answerOf = async ({
+        outcome,
+        parts,
+      }: Pick<Placed, 'outcome' | 'parts'>): Promise<StoredAnswer> => {
         const settings = await getSettings(app.db);
         const [view] = await withMerchantNames(app.db, [
           detailView(parts, request.lang, app.now(), settings.exceptionSlaHours),
         ]);
-        const status = outcome.result === 'created' ? (201 as const) : (200 as const);
-        return { status, view: { ...view, resent: outcome.result === 'existing' } };
+        return {
+          status: outcome.result === 'created' ? 201 : 200,
+          type: JSON_TYPE,
+          body: intakeReply({ ...view, resent: outcome.result === 'existing' }),
+        };
       };
       const own = request.idempotency?.own ?? null;
       // Rendered in the order's transaction, to store with its key.
-      const key: IntakeKey | undefined = own
-        ? {
-            own,
-            answer: async (taken) => {
-              const { status, view } = await answerOf(taken);
-              reply.code(status);
-              return { status, type: JSON_TYPE, body: String(reply.serialize(view)) };
-            },
-          }
-        : undefined;
+      const key: IntakeKey | undefined = own ? { own, answer: answerOf } : undefined;
       for (let tries = 0; ; tries++) {
         try {
           // Taken in together with the orders placed at the same moment (group intake).
           const placed = await placeOrder(app.db, request.body, apiContext(app, request), key);
-          if (placed.answer) return sendStored(reply, placed.answer);
-          const { status, view } = await answerOf(placed);
-          reply.code(status);
-          return view;
+          return sendStored(reply, placed.answer ?? (await answerOf(placed)));
         } catch (error) {
           if (!(error instanceof OwnKeyTaken) || !own) throw error;
           // Another request holds the key: its answer, a 422 for another body, or a 409.
