@@ -149,6 +149,79 @@ describe('many orders at once through a bearer token', () => {
     expect((await auditStock(sys.database.db)).discrepancies).toEqual([]);
   });
 
+  it('takes in a channel order two groups hold at once only once, and gives back what the loser reserved', async () => {
+    // Both groups plan against the same free stock; the one that commits second finds two of its
+    // channel orders taken in by the other and its own orders short, and is taken in again
+    // reserving first — the units it reserves for the two it then cannot write go back.
+    const scarce = await newSku(w, 'FRESH');
+    await stock(w, scarce, 'WH-SH', 6);
+    const { intakeTogether } = await import('../../src/modules/orders/order.create');
+    const { orderInput } = await import('../../src/modules/orders/order.input');
+    const { systemActor } = await import('../../src/platform/auth/principal');
+    const ctx = () => ({
+      actor: systemActor('race'),
+      now: new Date(),
+      lang: 'en' as const,
+      merchantScope: null,
+      source: 'api' as const,
+    });
+    const draft = () => orderInput.parse(orderBody(w, 'FRESH', [[scarce, 1]])) as any;
+    const shared = [draft(), draft()];
+    const [first, second] = await Promise.all([
+      intakeTogether(sys.database.db, [...shared, draft(), draft()], ctx()),
+      intakeTogether(sys.database.db, [...shared, draft(), draft(), draft()], ctx()),
+    ]);
+    // Each shared channel order is one order, created by one group and recognised by the other.
+    for (const k of [0, 1]) {
+      expect([first[k].result, second[k].result].sort()).toEqual(['created', 'existing']);
+      expect(first[k].id).toBe(second[k].id);
+    }
+    const own = [...first.slice(2), ...second.slice(2)];
+    const stored = await Promise.all(
+      [first[0], first[1], ...own].map((o) => w.admin.get(`/api/orders/${o.id}`)),
+    );
+    const allocated = stored.filter((r) => r.body.status === 'allocated');
+    expect(allocated).toHaveLength(6);
+    expect(stored.filter((r) => r.body.status === 'exception')).toHaveLength(1);
+    expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 6, onHand: 6 });
+    const { auditStock } = await import('../../src/modules/inventory');
+    expect((await auditStock(sys.database.db)).discrepancies).toEqual([]);
+  });
+
+  it("plans no stock for channel orders taken in before, so the group's own orders get it", async () => {
+    // With duplicate detection off, channel orders sent again reach the plan (with it on, they
+    // reach it only in a race: stored by another process between the duplicate check and the plan).
+    // The second group's first plan gives the last two units to the two channel orders the first
+    // group took in already (the insert then finds them stored) and none to its own; it is planned
+    // again without them.
+    const before = (await w.admin.get('/api/orders/settings')).body.duplicateWindowHours;
+    expect((await w.admin.put('/api/orders/settings', { duplicateWindowHours: 0 })).status).toBe(200);
+    try {
+      const scarce = await newSku(w, 'FRESH');
+      await stock(w, scarce, 'WH-SH', 6);
+      const { intakeTogether } = await import('../../src/modules/orders/order.create');
+      const { orderInput } = await import('../../src/modules/orders/order.input');
+      const { systemActor } = await import('../../src/platform/auth/principal');
+      const ctx = () => ({
+        actor: systemActor('resend'),
+        now: new Date(),
+        lang: 'en' as const,
+        merchantScope: null,
+        source: 'api' as const,
+      });
+      const draft = () => orderInput.parse(orderBody(w, 'FRESH', [[scarce, 1]])) as any;
+      const shared = [draft(), draft()];
+      const first = await intakeTogether(sys.database.db, [...shared, draft(), draft()], ctx());
+      const second = await intakeTogether(sys.database.db, [...shared, draft(), draft(), draft()], ctx());
+      expect(first.map((o) => o.status)).toEqual(Array(4).fill('allocated'));
+      expect(second.map((o) => o.result)).toEqual(['existing', 'existing', 'created', 'created', 'created']);
+      expect(second.slice(2).map((o) => o.status)).toEqual(['allocated', 'allocated', 'exception']);
+      expect(await stockOf(w, scarce, 'WH-SH')).toMatchObject({ reserved: 6, onHand: 6 });
+    } finally {
+      await w.admin.put('/api/orders/settings', { duplicateWindowHours: before });
+    }
+  });
+
   it('answers each placement with the order exactly as stored', async () => {
     const scarce = await newSku(w, 'FRESH');
     await stock(w, scarce, 'WH-SH', 1);

@@ -119,8 +119,20 @@ export interface IntakeKey {
   answer: (taken: { outcome: IntakeOutcome; parts: DetailParts }) => Promise<StoredAnswer>;
 }
 
-/** Stock moved between a group's plan and its reservation: the group is taken in again, reserving first. */
-class StockMoved extends Error {}
+/**
+ * A group's plan did not hold, and the group is taken in again: stock moved between the plan and
+ * the reservation (`early`: reserving first next time), or channel orders someone else had stored
+ * took stock in the plan that orders of the group then went short of. `resent`: the orders (by
+ * index) the insert found stored already, left out of the next plan.
+ */
+class Replan extends Error {
+  constructor(
+    readonly early: boolean,
+    readonly resent: Set<number>,
+  ) {
+    super('the group is planned again');
+  }
+}
 
 /**
  * Orders taken in together in one transaction — one order, or the orders of a group placed at the
@@ -132,8 +144,10 @@ class StockMoved extends Error {}
  * locked only for its last statements and the next group — in this process or another — writes its
  * orders meanwhile. If another transaction took stock the plan counted on, the transaction is rolled
  * back and the group taken in again reserving first, where an order that comes up short is
- * allocated afresh. Orders whose plan splits them, and all orders of a desk that releases at once,
- * are allocated each alone after the group's commit.
+ * allocated afresh. Likewise when channel orders the insert finds stored already (a re-send not
+ * caught as a duplicate) held stock in the plan that orders of the group went short of: the group
+ * is planned again without them. Orders whose plan splits them, and all orders of a desk that
+ * releases at once, are allocated each alone after the group's commit.
  */
 export async function intakeTogether(
   db: Db,
@@ -155,7 +169,7 @@ export async function intakeTogether(
   const actorById = new Map<string, Actor>();
   const actorOf = (id: string) => actorById.get(id) ?? ctx.actor;
   const known = { settings, skuFacts: skus.byId, reference };
-  const attempt = (late: boolean) =>
+  const attempt = (late: boolean, resent: Set<number>) =>
     inTransaction(db, async (trx) => {
       const auditTo: AuditEntry[] = [];
       const eventsTo: PendingEvent[] = [];
@@ -171,13 +185,22 @@ export async function intakeTogether(
           ? async (fresh) => {
               // Known before reserving: the ledger's reserve movements carry each caller's request id.
               if (actors) for (const f of fresh) actorById.set(f.row.id, actors[f.index]);
-              const validated = fresh.filter((f) => f.row.status === 'validated');
+              const validated = fresh
+                .filter((f) => f.row.status === 'validated')
+                .map((f) => ({
+                  index: f.index,
+                  order: { ...f.row, version: 1 } as OrderRow,
+                  lines: f.lines,
+                }));
               group = await planNew(
                 trx,
-                validated.map((f) => ({ order: { ...f.row, version: 1 } as OrderRow, lines: f.lines })),
+                validated.filter((f) => !resent.has(f.index)),
                 ctx,
                 groupKnown,
               );
+              // Found stored already by an attempt before: not planned (should one be written after
+              // all, it is allocated alone after the group).
+              group.later.push(...validated.filter((f) => resent.has(f.index)));
               // Reserving first (the second attempt): an order short of stock is allocated afresh.
               if (!late) group.later.push(...(await reservePlanned(trx, group, ctx, groupKnown)));
               return new Map(
@@ -189,17 +212,27 @@ export async function intakeTogether(
       // Each order's audit entry names its own caller, allocated here or not (e.g. desk allocates by hand).
       if (actors) for (const o of outcomes) actorById.set(o.id, actors[o.index]);
       const created = new Set(outcomes.flatMap((o) => (o.result === 'created' ? [o.id] : [])));
+      const stored = new Set(outcomes.flatMap((o) => (o.result === 'existing' ? [o.index] : [])));
+      const more = new Set([...resent, ...stored]);
+      // Stock planned for a channel order someone else had stored, while one of ours went short of it.
+      const records = [...group.records];
+      if (
+        more.size > resent.size &&
+        records.some(([id, r]) => !created.has(id) && r.to === 'allocated') &&
+        records.some(([id, r]) => created.has(id) && r.decision.code === 'out_of_stock')
+      )
+        throw new Replan(!late, more);
       if (late) {
         // Orders someone else stored meanwhile (the insert skipped them) reserve nothing.
-        if ((await reservePlanned(trx, group, ctx, groupKnown, created)).length) throw new StockMoved();
+        if ((await reservePlanned(trx, group, ctx, groupKnown, created)).length) throw new Replan(true, more);
       } else {
         // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
         for (const [id, r] of group.records)
           if (!created.has(id) && r.to === 'allocated')
             await ordersDeps().release(trx, { orderRef: r.move.order.number }, ctx);
       }
-      const records = [...group.records].filter(([id]) => created.has(id));
-      for (const [, r] of records) {
+      const written = records.filter(([id]) => created.has(id));
+      for (const [, r] of written) {
         if (r.audit) auditTo.push(r.audit);
         if (r.event) eventsTo.push(r.event);
       }
@@ -208,17 +241,21 @@ export async function intakeTogether(
       const answers = await answersOf(outcomes, keys, group, new Set(later.map((w) => w.order.id)), ctx);
       // Bins and lots, decisions, idempotency keys with their answers, audit entries and events: one statement.
       await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo, [
-        ...decisionWrites(records.map(([, r]) => r)),
+        ...decisionWrites(written.map(([, r]) => r)),
         ...(answers.writes.length ? [ownKeyWrite(answers.writes)] : []),
       ]);
       return { outcomes, group, later, answers: answers.byIndex, parts: answers.parts };
     });
-  let taken: Awaited<ReturnType<typeof attempt>>;
-  try {
-    taken = await attempt(true);
-  } catch (error) {
-    if (!(error instanceof StockMoved)) throw error;
-    taken = await attempt(false);
+  let taken: Awaited<ReturnType<typeof attempt>> | undefined;
+  // Each attempt again leaves more orders out or reserves first: it ends.
+  for (let late = true, resent = new Set<number>(); !taken; ) {
+    try {
+      taken = await attempt(late, resent);
+    } catch (error) {
+      if (!(error instanceof Replan)) throw error;
+      late &&= !error.early;
+      resent = error.resent;
+    }
   }
   // The unusual, each alone in its own transaction now that the group is committed, one after
   // another: the rest of the group is answered meanwhile.
