@@ -188,6 +188,63 @@ describe('many orders at once through a bearer token', () => {
     expect((await auditStock(sys.database.db)).discrepancies).toEqual([]);
   });
 
+  it('splits an order in its group, its parcels reserved all or none against a group racing for them', async () => {
+    const { intakeTogether } = await import('../../src/modules/orders/order.create');
+    const { orderInput } = await import('../../src/modules/orders/order.input');
+    const { systemActor } = await import('../../src/platform/auth/principal');
+    const ctx = () => ({
+      actor: systemActor('race'),
+      now: new Date(),
+      lang: 'en' as const,
+      merchantScope: null,
+      source: 'api' as const,
+    });
+    const onlySh = await newSku(w, 'FRESH');
+    const scarceGz = await newSku(w, 'FRESH');
+    await stock(w, onlySh, 'WH-SH', 10);
+    await stock(w, scarceGz, 'WH-GZ', 3);
+    const draft = (lines: Array<[TestSku, number]>) => orderInput.parse(orderBody(w, 'FRESH', lines)) as any;
+    // In the group's own transaction: answered from what it wrote, parts and all.
+    const [alone] = await intakeTogether(
+      sys.database.db,
+      [
+        draft([
+          [onlySh, 1],
+          [scarceGz, 1],
+        ]),
+      ],
+      ctx(),
+    );
+    expect(alone.allocating).toBeUndefined();
+    expect(alone.status).toBe('allocated');
+    expect(alone.parts?.family.map((f) => f.number)).toEqual([alone.number, `${alone.number}-2`]);
+    expect(alone.parts?.lines.map((l) => l.sku_id)).toEqual([onlySh.id]);
+
+    // Two units left at WH-GZ, wanted whole by both groups: the split order gets both parcels or neither.
+    const [split, rival] = await Promise.all([
+      intakeTogether(
+        sys.database.db,
+        [
+          draft([
+            [onlySh, 1],
+            [scarceGz, 2],
+          ]),
+        ],
+        ctx(),
+      ),
+      intakeTogether(sys.database.db, [draft([[scarceGz, 2]])], ctx()),
+    ]);
+    expect([split[0].status, rival[0].status].sort()).toEqual(['allocated', 'exception']);
+    expect(await stockOf(w, scarceGz, 'WH-GZ')).toMatchObject({ reserved: 3 });
+    expect(await stockOf(w, onlySh, 'WH-SH')).toMatchObject({
+      reserved: split[0].status === 'allocated' ? 2 : 1,
+    });
+    const parts = await w.admin.get(`/api/orders?q=${split[0].number}-`);
+    expect(parts.body.items).toHaveLength(split[0].status === 'allocated' ? 1 : 0);
+    const { auditStock } = await import('../../src/modules/inventory');
+    expect((await auditStock(sys.database.db)).discrepancies).toEqual([]);
+  });
+
   it("plans no stock for channel orders taken in before, so the group's own orders get it", async () => {
     // With duplicate detection off, channel orders sent again reach the plan (with it on, they
     // reach it only in a race: stored by another process between the duplicate check and the plan).
@@ -225,6 +282,11 @@ describe('many orders at once through a bearer token', () => {
   it('answers each placement with the order exactly as stored', async () => {
     const scarce = await newSku(w, 'FRESH');
     await stock(w, scarce, 'WH-SH', 1);
+    // Nowhere together: an order of both is split by its group, in its transaction.
+    const onlySh = await newSku(w, 'FRESH');
+    const onlyGz = await newSku(w, 'FRESH');
+    await stock(w, onlySh, 'WH-SH', 5);
+    await stock(w, onlyGz, 'WH-GZ', 5);
     const bot = sys.bearer(token);
     const bodies = [
       orderBody(w, 'FRESH', [[sku, 1]]),
@@ -240,15 +302,42 @@ describe('many orders at once through a bearer token', () => {
       orderBody(w, 'FRESH', [[scarce, 1]]),
       orderBody(w, 'FRESH', [[scarce, 1]]),
       orderBody(w, 'FRESH', [[sku, 1]], { consignee: { address: '请放在门口，谢谢' } }),
+      orderBody(w, 'FRESH', [
+        [onlySh, 1],
+        [sku, 1],
+        [onlyGz, 2],
+      ]),
     ];
     const replies = await Promise.all(bodies.map((b) => bot.post('/api/orders', b)));
     expect(replies.map((r) => r.body.status).sort()).toEqual([
       'allocated',
       'allocated',
       'allocated',
+      'allocated',
       'exception',
       'exception',
     ]);
+    const split = replies[5].body;
+    expect(split.decisions[0].code).toBe('split_required');
+    expect(split.history.map((h: any) => h.action)).toEqual(['created', 'validate', 'split', 'allocate']);
+    expect(split.family).toEqual([
+      expect.objectContaining({ number: `${split.number}-2`, status: 'allocated' }),
+    ]);
+    const part = (await w.admin.get(`/api/orders/${split.family[0].id}`)).body;
+    expect(part).toMatchObject({
+      parentId: split.id,
+      warehouseId: w.warehouses['WH-GZ'].id,
+      totalFen: 2 * 1990,
+    });
+    expect(part.lines).toEqual([expect.objectContaining({ skuId: onlyGz.id, qty: 2, lineNo: 1 })]);
+    expect(part.history.map((h: any) => [h.action, h.toStatus])).toEqual([
+      ['created', 'validated'],
+      ['allocate', 'allocated'],
+    ]);
+    expect(part.decisions[0].code).toBe('split_part');
+    expect(part.allocations).toEqual([expect.objectContaining({ qty: 2 })]);
+    expect((await stockOf(w, onlySh, 'WH-SH')).reserved).toBe(1);
+    expect((await stockOf(w, onlyGz, 'WH-GZ')).reserved).toBe(2);
     for (const r of replies) {
       expect(r.status, r.text).toBe(201);
       const { resent, ...answer } = r.body;

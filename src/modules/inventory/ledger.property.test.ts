@@ -157,8 +157,16 @@ const op = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('reserveGroup' as const),
       orders: fc.array(
-        fc.record({ order: orderIx, sku: skuIx, qty, sku2: fc.option(skuIx), known: fc.boolean() }),
-        { minLength: 1, maxLength: 3 },
+        fc.record({
+          order: orderIx,
+          sku: skuIx,
+          qty,
+          sku2: fc.option(skuIx),
+          known: fc.boolean(),
+          // Orders next to each other with the same unit stand or fall together (a split order's parts).
+          unit: fc.option(fc.integer({ min: 0, max: 1 })),
+        }),
+        { minLength: 1, maxLength: 4 },
       ),
     }),
   },
@@ -248,17 +256,33 @@ async function apply(o: Op) {
         const group = o.orders.map((g) => ({
           orderRef: `SO-${run}-${g.order}`,
           lines: [line(g.sku, g.qty, g.known), ...(g.sku2 === null ? [] : [line(g.sku2, 1, g.known)])],
+          unit: g.unit === null ? undefined : `u${g.unit}`,
         }));
-        // What the orders reserved one after another take (then undone) …
+        // What the orders reserved one after another take, a unit's all or none (then undone) …
         await sql`savepoint alone`.execute(trx);
         const alone: unknown[] = [];
-        for (const g of group)
-          alone.push(
-            await reserve(trx, g, ctx).catch((error) => {
-              if (!isAppError(error)) throw error;
-              return error.code;
-            }),
-          );
+        for (let first = 0; first < group.length; ) {
+          let end = first + 1;
+          while (group[first].unit && group[end]?.unit === group[first].unit) end++;
+          await sql`savepoint unit`.execute(trx);
+          const got: unknown[] = [];
+          let short: string | null = null;
+          for (const g of group.slice(first, end)) {
+            if (short) break;
+            got.push(
+              await reserve(trx, g, ctx).catch((error) => {
+                if (!isAppError(error)) throw error;
+                short = error.code;
+                return error.code;
+              }),
+            );
+          }
+          if (short) {
+            await sql`rollback to savepoint unit`.execute(trx);
+            alone.push(...Array(end - first).fill(short));
+          } else alone.push(...got);
+          first = end;
+        }
         await sql`rollback to savepoint alone`.execute(trx);
         // … is what the group takes.
         const together = await reserveMany(trx, group, ctx);

@@ -40,6 +40,11 @@ export interface OrderToReserve {
   lines: ManyLine[];
   /** The request the order came with, on its movements (default: the context actor's). */
   requestId?: string | null;
+  /**
+   * Orders given one after another with the same unit stand or fall together (the parts of one
+   * split order): when one is short, none of them takes anything and each gets the shortage.
+   */
+  unit?: string;
 }
 
 /** A candidate balance as the lock statement answers it (ids and quantities as text). */
@@ -140,39 +145,50 @@ export async function reserveMany(
   }
   const free = new Map(rows.map((r) => [r.id, Number(r.free)]));
 
-  // Each order in turn against what the ones before it left, all its lines or none.
+  // Each order in turn against what the ones before it left, all its lines or none; the orders of
+  // a unit all or none.
   const out: Array<Allocation[] | AppError> = [];
   const takes: Array<{ order: number; row: Candidate; qty: number }> = [];
-  for (let i = 0; i < orders.length; i++) {
-    const mine: Array<{ row: Candidate; qty: number }> = [];
+  for (let first = 0; first < orders.length; ) {
+    const unit = orders[first].unit;
+    let end = first + 1;
+    while (unit !== undefined && end < orders.length && orders[end].unit === unit) end++;
+    const mark = takes.length;
     let short: AppError | null = null;
-    for (const line of lines[i]) {
-      // Already in FEFO order, lots under the SKU's cut-off left out.
-      const rowsOf = candidates.get(`${line.skuId}|${line.warehouseId}`) ?? [];
-      const available = rowsOf.reduce((s, r) => s + free.get(r.id)!, 0);
-      if (available < line.qty) {
-        short = shortOf(line, available);
-        break;
+    for (let i = first; i < end && !short; i++) {
+      const mine: Array<{ row: Candidate; qty: number }> = [];
+      for (const line of lines[i]) {
+        // Already in FEFO order, lots under the SKU's cut-off left out.
+        const rowsOf = candidates.get(`${line.skuId}|${line.warehouseId}`) ?? [];
+        const available = rowsOf.reduce((s, r) => s + free.get(r.id)!, 0);
+        if (available < line.qty) {
+          short = shortOf(line, available);
+          break;
+        }
+        let left = line.qty;
+        for (const row of rowsOf) {
+          if (left === 0) break;
+          const qty = Math.min(left, free.get(row.id)!);
+          if (qty <= 0) continue;
+          mine.push({ row, qty });
+          left -= qty;
+        }
       }
-      let left = line.qty;
-      for (const row of rowsOf) {
-        if (left === 0) break;
-        const qty = Math.min(left, free.get(row.id)!);
-        if (qty <= 0) continue;
-        mine.push({ row, qty });
-        left -= qty;
+      if (short) break;
+      for (const t of mine) {
+        free.set(t.row.id, free.get(t.row.id)! - t.qty);
+        takes.push({ order: i, ...t });
       }
     }
     if (short) {
       if (options.together) throw short;
-      out.push(short);
-      continue;
-    }
-    for (const t of mine) {
-      free.set(t.row.id, free.get(t.row.id)! - t.qty);
-      takes.push({ order: i, ...t });
-    }
-    out.push(mine.map(({ row, qty }) => allocationOf(row, qty)));
+      // What the unit's orders before the short one took goes back.
+      for (const t of takes.splice(mark)) free.set(t.row.id, free.get(t.row.id)! + t.qty);
+      for (let i = first; i < end; i++) out.push(short);
+    } else
+      for (let i = first; i < end; i++)
+        out.push(takes.slice(mark).flatMap((t) => (t.order === i ? [allocationOf(t.row, t.qty)] : [])));
+    first = end;
   }
   if (!takes.length) return out;
 

@@ -14,7 +14,7 @@ import { type Parcel, type PlanLine, type PlanResult, planAllocation } from './a
 import { ORDER_ENTITY } from './order.intake';
 import { releaseToWarehouse } from './order.release';
 import { getOrderRow, linesOf } from './order.repo';
-import { createSubOrder, distribute, type PartLine, replaceLines } from './order.split';
+import { createSubOrder, distribute, type PartLine, replaceLines, splitNote } from './order.split';
 import { assertTransition, type Move, type StateContext, transition } from './order.state';
 import type { OrderLineRow, OrderRow, StoredIssue } from './order.tables';
 import { yuan } from './order.validate';
@@ -156,7 +156,7 @@ async function reserveParcels(
   const parts: Array<OrderRow | null> = [null];
   for (let i = 1; i < parcels.length; i++)
     parts.push(
-      await createSubOrder(trx, order, shares[i], 'validated', ctx, `拆单 split ${i + 1}/${parcels.length}`),
+      await createSubOrder(trx, order, shares[i], 'validated', ctx, splitNote(i + 1, parcels.length)),
     );
   const shelfLife = new Map(skus.map((s) => [s.skuId, s.minRemainingShelfLifeDays]));
   const got = await ordersDeps().reserveMany(

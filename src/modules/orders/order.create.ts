@@ -5,7 +5,14 @@ import type { PendingEvent } from '../../platform/events';
 import { type OwnKey, ownKeyWrite, type StoredAnswer } from '../../platform/http/idempotency';
 import { type Lang, t } from '../../platform/i18n/i18n';
 import { AppError, badRequest, type FieldIssue, forbidden, isAppError } from '../../platform/lib/errors';
-import { type GroupKnown, type GroupPlan, planNew, reservePlanned } from './allocation.group';
+import {
+  emptyGroupPlan,
+  type GroupKnown,
+  type GroupPlan,
+  planNew,
+  reservePlanned,
+  rootOf,
+} from './allocation.group';
 import { allocationReference } from './allocation.inputs';
 import { allocateOrder, decisionWrites } from './allocation.service';
 import type { DetailParts } from './order.detail';
@@ -146,8 +153,10 @@ class Replan extends Error {
  * back and the group taken in again reserving first, where an order that comes up short is
  * allocated afresh. Likewise when channel orders the insert finds stored already (a re-send not
  * caught as a duplicate) held stock in the plan that orders of the group went short of: the group
- * is planned again without them. Orders whose plan splits them, and all orders of a desk that
- * releases at once, are allocated each alone after the group's commit.
+ * is planned again without them. An order the plan splits is split by the group: its parts are
+ * written with it and its parcels reserved as one unit. All orders of a desk that releases at once,
+ * and orders that came up short when reserving first, are allocated each alone after the group's
+ * commit.
  */
 export async function intakeTogether(
   db: Db,
@@ -174,7 +183,7 @@ export async function intakeTogether(
       const auditTo: AuditEntry[] = [];
       const eventsTo: PendingEvent[] = [];
       const groupKnown = { ...known, auditTo, eventsTo, actorOf };
-      let group: GroupPlan = { records: new Map(), planned: [], later: [], shelfLife: new Map() };
+      let group: GroupPlan = emptyGroupPlan();
       const outcomes = await intakeOrders(trx, items, skus, {
         ...intakeContext(ctx, settings),
         ahead,
@@ -198,13 +207,22 @@ export async function intakeTogether(
                 ctx,
                 groupKnown,
               );
+              // A split part is the work of its order's caller.
+              if (actors)
+                for (const [id, split] of group.splits)
+                  for (const part of split.parts) actorById.set(part.row.id, actorOf(id));
               // Found stored already by an attempt before: not planned (should one be written after
               // all, it is allocated alone after the group).
               group.later.push(...validated.filter((f) => resent.has(f.index)));
               // Reserving first (the second attempt): an order short of stock is allocated afresh.
               if (!late) group.later.push(...(await reservePlanned(trx, group, ctx, groupKnown)));
+              // Each order's own record (its parts are written with it, `split`).
               return new Map(
-                [...group.records].map(([id, r]) => [id, { to: r.to, set: r.move.set, entry: r.move.entry }]),
+                [...group.records].flatMap(([id, r]) =>
+                  r.root
+                    ? []
+                    : [[id, { to: r.to, set: r.move.set, entry: r.move.entry, split: group.splits.get(id) }]],
+                ),
               );
             }
           : undefined,
@@ -216,10 +234,11 @@ export async function intakeTogether(
       const more = new Set([...resent, ...stored]);
       // Stock planned for a channel order someone else had stored, while one of ours went short of it.
       const records = [...group.records];
+      const isCreated = ([id, r]: (typeof records)[number]) => created.has(rootOf(id, r));
       if (
         more.size > resent.size &&
-        records.some(([id, r]) => !created.has(id) && r.to === 'allocated') &&
-        records.some(([id, r]) => created.has(id) && r.decision.code === 'out_of_stock')
+        records.some((e) => !isCreated(e) && e[1].to === 'allocated') &&
+        records.some((e) => isCreated(e) && e[1].decision.code === 'out_of_stock')
       )
         throw new Replan(!late, more);
       if (late) {
@@ -227,11 +246,11 @@ export async function intakeTogether(
         if ((await reservePlanned(trx, group, ctx, groupKnown, created)).length) throw new Replan(true, more);
       } else {
         // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
-        for (const [id, r] of group.records)
-          if (!created.has(id) && r.to === 'allocated')
-            await ordersDeps().release(trx, { orderRef: r.move.order.number }, ctx);
+        for (const e of records)
+          if (!isCreated(e) && e[1].to === 'allocated')
+            await ordersDeps().release(trx, { orderRef: e[1].move.order.number }, ctx);
       }
-      const written = records.filter(([id]) => created.has(id));
+      const written = records.filter(isCreated);
       for (const [, r] of written) {
         if (r.audit) auditTo.push(r.audit);
         if (r.event) eventsTo.push(r.event);

@@ -10,6 +10,7 @@ import {
   type NewHistory,
   type NewOrderRow,
 } from './order.repo';
+import { totalsOf } from './order.split';
 import type { StateContext } from './order.state';
 import type { OrderLineRow, OrderRow, OrderSource, OrderStatus } from './order.tables';
 import { type CheckedOrder, checkOrder, crossCheck, type SkuLookup } from './order.validate';
@@ -53,6 +54,15 @@ export interface Settled {
     issues?: unknown[];
   };
   entry: { action: string; details?: Record<string, unknown> | null };
+  /**
+   * A split decided with the allocation (拆单): the order's own lines instead of the ones it came
+   * with, its `split` history entries, and its new parts, written with it (and only if it is).
+   */
+  split?: {
+    lines: OrderLineRow[];
+    history: NewHistory[];
+    parts: Array<{ row: NewOrderRow; lines: OrderLineRow[]; history: NewHistory[] }>;
+  };
 }
 
 export interface NumbersAhead {
@@ -74,8 +84,11 @@ export interface IntakeOutcome {
   number: string;
   status: OrderStatus;
   reasons: string[];
-  /** For an order created here: the rows just written (allocation in the same transaction reuses them). */
-  created?: { row: NewOrderRow; lines: OrderLineRow[]; history: NewHistory[] };
+  /**
+   * For an order created here: the rows just written (allocation in the same transaction reuses
+   * them), with the parts it was split into when it was.
+   */
+  created?: { row: NewOrderRow; lines: OrderLineRow[]; history: NewHistory[]; parts: NewOrderRow[] };
 }
 
 export const ORDER_ENTITY = 'order';
@@ -177,9 +190,16 @@ export async function intakeOrders(
   const settled = ctx.settle
     ? await ctx.settle(rows.map((row, k) => ({ index: fresh[k].index, row, lines: linesOf[k] })))
     : new Map<string, Settled>();
+  const parts: NonNullable<Settled['split']>['parts'][] = rows.map(() => []);
   rows.forEach((row, k) => {
     const s = settled.get(row.id);
     if (!s) return;
+    if (s.split) {
+      linesOf[k] = s.split.lines;
+      Object.assign(row, totalsOf(row, s.split.lines), { split_seq: s.split.parts.length });
+      historyOf[k].push(...s.split.history);
+      parts[k] = s.split.parts;
+    }
     historyOf[k].push({
       orderId: row.id,
       action: s.entry.action,
@@ -194,9 +214,19 @@ export async function intakeOrders(
       exception_since: s.to === 'exception' ? ctx.now : null,
     });
   });
-  const history = historyOf.flat();
-  // Orders, lines and history in one statement; an order someone else stored meanwhile is skipped.
-  const inserted = await insertOrdersWithLines(trx, rows, linesOf.flat(), history, ctx.actor, ctx.now);
+  const allParts = parts.flat();
+  const history = [...historyOf.flat(), ...allParts.flatMap((p) => p.history)];
+  // Orders, lines and history in one statement; an order someone else stored meanwhile is skipped,
+  // and so are the parts split from it.
+  const inserted = await insertOrdersWithLines(
+    trx,
+    rows,
+    [...linesOf.flat(), ...allParts.flatMap((p) => p.lines)],
+    history,
+    ctx.actor,
+    ctx.now,
+    allParts.map((p) => p.row),
+  );
   const created: NewOrderRow[] = [];
   const raced: IntakeItem[] = [];
   fresh.forEach((f, k) => {
@@ -213,7 +243,7 @@ export async function intakeOrders(
       number: row.number,
       status: row.status,
       reasons: row.reason_codes,
-      created: { row, lines: linesOf[k], history: historyOf[k] },
+      created: { row, lines: linesOf[k], history: historyOf[k], parts: parts[k].map((p) => p.row) },
     });
   });
   const audits = auditEntries(created, ctx);

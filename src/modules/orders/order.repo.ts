@@ -76,7 +76,7 @@ const encodedArrays = (rows: NewOrderRow[]) => ({
  * won the race). Returns the ids actually inserted.
  */
 /** `insert into orders."order" … on conflict do nothing returning id` for these rows. */
-function insertOrdersSql(rows: NewOrderRow[]) {
+function insertOrdersSql(rows: NewOrderRow[], under?: string) {
   const columns = ORDER_COLUMNS.map(([name]) => sql.ref(name));
   const params = ORDER_COLUMNS.map(
     ([name, type]) => sql`${rows.map((r) => plain(r[name]))}::${sql.raw(type)}[]`,
@@ -90,6 +90,7 @@ function insertOrdersSql(rows: NewOrderRow[]) {
     from unnest(${sql.join(params)}, ${e.reasons}::text[], ${e.overrides}::text[], ${e.notes}::text[],
       ${e.issues}::text[], ${e.suggestions}::text[])
       as t(${sql.join(columns)}, x_reasons, x_overrides, x_notes, x_issues, x_suggestions)
+    ${under ? sql`where t.parent_id in (select id from ${sql.raw(under)})` : sql``}
     on conflict (merchant_id, channel, external_no) where parent_id is null do nothing
     returning id`;
 }
@@ -158,7 +159,8 @@ export async function insertHistory(
 /**
  * New orders with their lines and history in one statement (one round trip for an intake). Orders
  * whose (merchant, channel, external no) is already taken are skipped, and so are their lines and
- * history. Returns the ids inserted.
+ * history, and the split parts (`parts`) of skipped orders. Returns the ids of the orders inserted
+ * (not of the parts).
  */
 export async function insertOrdersWithLines(
   trx: Trx,
@@ -167,27 +169,33 @@ export async function insertOrdersWithLines(
   history: NewHistory[],
   actor: HistoryActor,
   at: Date,
+  parts: NewOrderRow[] = [],
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   if (lines.length > CHUNK || history.length > CHUNK) {
     const inserted = await insertOrders(trx, rows);
+    const written = new Set(inserted);
+    const under = parts.filter((p) => p.parent_id && inserted.has(p.parent_id));
+    for (const id of await insertOrders(trx, under)) written.add(id);
     await insertLines(
       trx,
-      lines.filter((l) => inserted.has(l.order_id)),
+      lines.filter((l) => written.has(l.order_id)),
     );
     await insertHistory(
       trx,
-      history.filter((h) => inserted.has(h.orderId)),
+      history.filter((h) => written.has(h.orderId)),
       actor,
       at,
     );
     return inserted;
   }
+  const written = parts.length ? sql`(select id from o union all select id from p)` : sql`(select id from o)`;
   const { rows: inserted } = await sql<{ id: string }>`
     with o as (${insertOrdersSql(rows)}),
+    ${parts.length ? sql`p as (${insertOrdersSql(parts, 'o')}),` : sql``}
     l as (insert into orders.order_line (${LINE_COLUMNS})
-      select l.* from ${linesSource(lines)} where l.order_id in (select id from o)),
-    h as (${insertHistorySql(history, actor, at)} where t.order_id in (select id from o))
+      select l.* from ${linesSource(lines)} where l.order_id in ${written}),
+    h as (${insertHistorySql(history, actor, at)} where t.order_id in ${written})
     select id from o`.execute(trx);
   return new Set(inserted.map((r) => r.id));
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db';
 import { newId } from '../../platform/lib/ids';
-import { insertLines, insertOrders, type NewOrderRow } from './order.repo';
+import { insertLines, insertOrders, type NewHistory, type NewOrderRow } from './order.repo';
 import { recordHistory, type StateContext } from './order.state';
 import type { OrderLineRow, OrderRow, OrderStatus } from './order.tables';
 import { ordersDb } from './order.tables';
@@ -39,7 +39,7 @@ export function distribute(
   });
 }
 
-const totalsOf = (
+export const totalsOf = (
   order: Pick<OrderRow, 'payment_status'>,
   lines: Array<Pick<OrderLineRow, 'qty' | 'unit_price_fen' | 'unit_weight_g'>>,
 ) => {
@@ -51,7 +51,7 @@ const totalsOf = (
   };
 };
 
-function renumber(orderId: string, parts: PartLine[]): OrderLineRow[] {
+export function renumber(orderId: string, parts: PartLine[]): OrderLineRow[] {
   return parts.map((p, i) => ({ ...p.line, id: newId(), order_id: orderId, line_no: i + 1, qty: p.qty }));
 }
 
@@ -73,6 +73,78 @@ export async function replaceLines(
   return lines;
 }
 
+/** The note on a split part's and its root's history: part `k` (1-based) of `n`. */
+export const splitNote = (k: number, n: number) => `拆单 split ${k}/${n}`;
+
+/**
+ * The row and lines of a new part of `order` holding `parts`, in `status`: numbered after the root
+ * (`rootNumber`-`seq`, `seq` ≥ 2), the root's `seq`-th part; everything of a later life left empty.
+ */
+export function subOrderRow(
+  order: Omit<OrderRow, 'version'> | NewOrderRow,
+  rootNumber: string,
+  seq: number,
+  parts: PartLine[],
+  status: OrderStatus,
+  now: Date,
+): { row: NewOrderRow; lines: OrderLineRow[] } {
+  const id = newId();
+  const lines = renumber(id, parts);
+  const { version: _version, ...rest } = order as OrderRow;
+  const row: NewOrderRow = {
+    ...rest,
+    ...totalsOf(order, lines),
+    id,
+    number: `${rootNumber}-${seq}`,
+    parent_id: order.parent_id ?? order.id,
+    split_seq: 0,
+    status,
+    reason_codes: [],
+    issues: [],
+    exception_since: status === 'exception' ? now : null,
+    address_suggestions: Array.isArray(order.address_suggestions) ? order.address_suggestions : [],
+    dedupe_key: `${order.dedupe_key}:${seq}`,
+    warehouse_id: null,
+    shipping_cost_fen: null,
+    promised_date: null,
+    carrier: null,
+    waybill_no: null,
+    intercept_requested_at: null,
+    source: 'split',
+    created_at: now,
+    updated_at: now,
+    status_changed_at: now,
+  };
+  return { row, lines };
+}
+
+/** The history of a split: the part's `created` entry and the root's `split` entry. */
+export function splitHistory(
+  order: Pick<OrderRow, 'id' | 'number'>,
+  part: Pick<OrderRow, 'id' | 'number' | 'status'>,
+  parts: PartLine[],
+  note: string,
+): [NewHistory, NewHistory] {
+  return [
+    {
+      orderId: part.id,
+      action: 'created',
+      from: null,
+      to: part.status,
+      note,
+      details: { splitFrom: order.number },
+    },
+    {
+      orderId: order.id,
+      action: 'split',
+      from: null,
+      to: null,
+      note,
+      details: { into: part.number, lines: parts.map((p) => ({ sku: p.line.sku_code, qty: p.qty })) },
+    },
+  ];
+}
+
 /** A new part of `order` holding `parts`, in `status`; the root's split counter names it. */
 export async function createSubOrder(
   trx: Trx,
@@ -88,46 +160,14 @@ export async function createSubOrder(
     trx,
   );
   const root = rows[0];
-  const id = newId();
-  const lines = renumber(id, parts);
-  const { version: _version, ...rest } = order;
-  const row: NewOrderRow = {
-    ...rest,
-    ...totalsOf(order, lines),
-    id,
-    number: `${root.number}-${Number(root.split_seq) + 1}`,
-    parent_id: rootId,
-    split_seq: 0,
-    status,
-    reason_codes: [],
-    issues: [],
-    exception_since: status === 'exception' ? ctx.now : null,
-    address_suggestions: Array.isArray(order.address_suggestions) ? order.address_suggestions : [],
-    dedupe_key: `${order.dedupe_key}:${Number(root.split_seq) + 1}`,
-    warehouse_id: null,
-    shipping_cost_fen: null,
-    promised_date: null,
-    carrier: null,
-    waybill_no: null,
-    intercept_requested_at: null,
-    source: 'split',
-    created_at: ctx.now,
-    updated_at: ctx.now,
-    status_changed_at: ctx.now,
-  };
+  const { row, lines } = subOrderRow(order, root.number, Number(root.split_seq) + 1, parts, status, ctx.now);
   await insertOrders(trx, [row]);
   await insertLines(trx, lines);
-  await recordHistory(trx, id, ctx, {
-    action: 'created',
-    from: null,
-    to: status,
-    note,
-    details: { splitFrom: order.number },
-  });
-  await recordHistory(trx, order.id, ctx, {
-    action: 'split',
-    note,
-    details: { into: row.number, lines: parts.map((p) => ({ sku: p.line.sku_code, qty: p.qty })) },
-  });
+  for (const h of splitHistory(order, row, parts, note))
+    await recordHistory(trx, h.orderId, ctx, {
+      ...h,
+      from: h.from as OrderStatus | null,
+      to: h.to as OrderStatus | null,
+    });
   return { ...row, version: 1, issues: [], address_suggestions: row.address_suggestions } as OrderRow;
 }

@@ -7,8 +7,8 @@ import type { OrderRow, OrderStatus } from './order.tables';
 /**
  * The stored order as its own transaction wrote it — row, lines, history, allocation and decision —
  * in the shape `readDetails` reads it, so the answer to an order placed in a group needs no reading
- * back. Only for an order created in that transaction and allocated or queued by the group itself
- * (`record`), or not allocated at all; anything else (a split, a reservation made again alone, a
+ * back. Only for an order created in that transaction and allocated (split or not) or queued by the
+ * group itself (`record`), or not allocated at all; anything else (a reservation made again alone, a
  * re-sent order) is read back. A test holds the two equal.
  */
 export function writtenParts(
@@ -52,6 +52,15 @@ export function writtenParts(
     allocations: (record?.allocations ?? []).map((a, k) => ({ id: k + 1, ...a })),
     history,
     decisions,
-    family: [],
+    // Split by the group: the order and its parts, as `readDetails` reads them (the view leaves the order itself out).
+    family: created.parts.length
+      ? [row, ...created.parts].map((f) => ({
+          id: f.id,
+          number: f.number,
+          status: f.status,
+          warehouse_id: f.warehouse_id,
+          parent_id: f.parent_id,
+        }))
+      : [],
   };
 }
