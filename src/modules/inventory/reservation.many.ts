@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { Trx } from '../../platform/db';
 import type { AppError } from '../../platform/lib/errors';
 import { addDays } from '../../platform/time/calendar';
@@ -24,9 +24,8 @@ import type { StockContext } from './stock.service';
  * group — each (SKU, warehouse) in turn, its rows in id order: the one order every writer locks
  * balances in, so groups and single reservations queue behind each other and never deadlock — and
  * answers them in FEFO order. The orders are then walked here against those numbers, and the
- * second statement takes what they took: the conditional update per balance (`on_hand - reserved
- * >= qty`, which under the locks always holds; if it ever did not, the call fails and the caller's
- * transaction rolls back whole), a reserve movement and a reservation per order and balance.
+ * second statement takes what they took (`takeWrites`): the balances, a reserve movement and a
+ * reservation per order and balance — or the caller runs those writes with its own (`writesTo`).
  *
  * A line may say the SKU's minimum remaining shelf life (`null`: none), which the caller knows from
  * the catalog; for the others the catalog is asked first.
@@ -75,37 +74,19 @@ select c.id::text as id, c.sku_id, c.warehouse_id, c.bin_id, c.bin_code, c.lot_i
 from c
 order by c.sku_id, c.warehouse_id, c.expiry_date nulls last, c.bin_kind <> 'pick_face', c.bin_code collate "C", c.id`;
 
-/** What the orders took: per balance the sum, per order and balance a movement and a reservation. */
-const TAKE = `with t as (
-  select * from unnest($1::bigint[], $2::bigint[]) as t(id, qty)),
-upd as (
-  update inventory.balance b set reserved = b.reserved + t.qty, updated_at = $3::timestamptz
-  from t where b.id = t.id and b.on_hand - b.reserved >= t.qty
-  returning b.id),
-o as (
-  select * from unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::bigint[])
-    as o(ref, request_id, sku_id, warehouse_id, bin_id, lot_id, qty)),
-mov as (
-  insert into inventory.movement (at, type, sku_id, lot_id, warehouse_id, to_bin_id, to_status, qty,
-    actor_id, actor_name, source_type, source_id, request_id)
-  select $3::timestamptz, 'reserve', o.sku_id, o.lot_id, o.warehouse_id, o.bin_id, 'available', o.qty,
-    $11::uuid, $12::text, 'order', o.ref, o.request_id
-  from o),
-res as (
-  insert into inventory.reservation as rv (order_ref, sku_id, warehouse_id, bin_id, lot_id, qty, updated_at)
-  -- One row per key even when an order is named twice in the group.
-  select o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id, sum(o.qty), $3::timestamptz from o
-  group by o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id
-  on conflict (order_ref, sku_id, bin_id, lot_id)
-  do update set qty = rv.qty + excluded.qty, updated_at = excluded.updated_at)
-select count(*)::int as n from upd`;
-
 export interface ReserveManyOptions {
   /**
    * The orders stand or fall together (the parts of one split order): when one is short nothing is
    * taken and its `inventory.insufficient_stock` error is thrown, as `reserve` throws it.
    */
   together?: boolean;
+  /**
+   * When given, the writes (balances, movements, reservations: data-modifying statements) are added
+   * here for the caller to run with its own, before it commits (e.g. `recordAudits`' `also`: one
+   * round trip for both) — the balances are locked already, so nothing can take their stock
+   * meanwhile. Otherwise they run here, in one statement.
+   */
+  writesTo?: RawBuilder<unknown>[];
 }
 
 export async function reserveMany(
@@ -196,26 +177,56 @@ export async function reserveMany(
   for (const t of takes) perBalance.set(t.row.id, (perBalance.get(t.row.id) ?? 0) + t.qty);
   const requestOf = (o: OrderToReserve) =>
     (o.requestId === undefined ? ctx.actor.requestId : o.requestId) ?? null;
-  const { rows: done } = await trx.executeQuery<{ n: number }>(
-    CompiledQuery.raw(TAKE, [
-      [...perBalance.keys()],
-      [...perBalance.values()],
-      ctx.now,
-      takes.map((t) => orders[t.order].orderRef),
-      takes.map((t) => requestOf(orders[t.order])),
-      takes.map((t) => t.row.sku_id),
-      takes.map((t) => t.row.warehouse_id),
-      takes.map((t) => t.row.bin_id),
-      takes.map((t) => t.row.lot_id),
-      takes.map((t) => t.qty),
-      ctx.actor.id,
-      ctx.actor.name,
-    ]),
-  );
-  // Cannot happen under the row locks; if it ever did, failing rolls the caller back whole.
-  if (done[0].n !== perBalance.size)
-    throw new Error(
-      `reservation of ${orders.length} orders: ${done[0].n} of ${perBalance.size} balances updated`,
-    );
+  const writes = takeWrites(perBalance, ctx, {
+    refs: takes.map((t) => orders[t.order].orderRef),
+    requests: takes.map((t) => requestOf(orders[t.order])),
+    skus: takes.map((t) => t.row.sku_id),
+    warehouses: takes.map((t) => t.row.warehouse_id),
+    bins: takes.map((t) => t.row.bin_id),
+    lots: takes.map((t) => t.row.lot_id),
+    qtys: takes.map((t) => t.qty),
+  });
+  if (options.writesTo) options.writesTo.push(...writes);
+  else await sql`with upd as (${writes[0]}), mov as (${writes[1]}) ${writes[2]}`.execute(trx);
   return out;
+}
+
+/**
+ * What the orders took, as three data-modifying statements: per balance the sum (under the row
+ * locks it always fits; should it ever not, the balance's check `reserved <= on_hand` fails the
+ * statement and the caller's transaction rolls back whole), per order and balance a reserve
+ * movement and a reservation.
+ */
+function takeWrites(
+  perBalance: Map<string, number>,
+  ctx: StockContext,
+  o: {
+    refs: string[];
+    requests: Array<string | null>;
+    skus: string[];
+    warehouses: string[];
+    bins: string[];
+    lots: Array<string | null>;
+    qtys: number[];
+  },
+): RawBuilder<unknown>[] {
+  const taken = sql`unnest(${o.refs}::text[], ${o.requests}::text[], ${o.skus}::uuid[], ${o.warehouses}::uuid[],
+    ${o.bins}::uuid[], ${o.lots}::uuid[], ${o.qtys}::bigint[])
+    as o(ref, request_id, sku_id, warehouse_id, bin_id, lot_id, qty)`;
+  return [
+    sql`update inventory.balance b set reserved = b.reserved + t.qty, updated_at = ${ctx.now}::timestamptz
+      from unnest(${[...perBalance.keys()]}::bigint[], ${[...perBalance.values()]}::bigint[]) as t(id, qty)
+      where b.id = t.id`,
+    sql`insert into inventory.movement (at, type, sku_id, lot_id, warehouse_id, to_bin_id, to_status, qty,
+        actor_id, actor_name, source_type, source_id, request_id)
+      select ${ctx.now}::timestamptz, 'reserve', o.sku_id, o.lot_id, o.warehouse_id, o.bin_id, 'available', o.qty,
+        ${ctx.actor.id}::uuid, ${ctx.actor.name}::text, 'order', o.ref, o.request_id
+      from ${taken}`,
+    // One row per key even when an order is named twice in the group.
+    sql`insert into inventory.reservation as rv (order_ref, sku_id, warehouse_id, bin_id, lot_id, qty, updated_at)
+      select o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id, sum(o.qty), ${ctx.now}::timestamptz from ${taken}
+      group by o.ref, o.sku_id, o.warehouse_id, o.bin_id, o.lot_id
+      on conflict (order_ref, sku_id, bin_id, lot_id)
+      do update set qty = rv.qty + excluded.qty, updated_at = excluded.updated_at`,
+  ];
 }

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Actor } from '../../platform/auth/principal';
 import type { Trx } from '../../platform/db';
 import { isAppError } from '../../platform/lib/errors';
@@ -104,6 +105,8 @@ export async function planNew(
   orders: WrittenOrder[],
   ctx: StateContext,
   known: GroupKnown,
+  /** Free stock read ahead of the transaction (`allocatableStock`) for every SKU the orders name. */
+  ahead?: Map<string, Map<string, number>>,
 ): Promise<GroupPlan> {
   const group = emptyGroupPlan();
   const { settings, reference } = known;
@@ -113,11 +116,16 @@ export async function planNew(
     for (const l of lines)
       group.shelfLife.set(l.skuId, known.skuFacts(l.skuId)?.minRemainingShelfLifeDays ?? null);
   // Free stock by warehouse and SKU, less what the orders before took (kept as the group goes on).
-  const stock = await allocatableStock(
-    trx,
-    [...group.shelfLife].map(([skuId, minRemainingShelfLifeDays]) => ({ skuId, minRemainingShelfLifeDays })),
-    ctx.now,
-  );
+  const stock =
+    ahead ??
+    (await allocatableStock(
+      trx,
+      [...group.shelfLife].map(([skuId, minRemainingShelfLifeDays]) => ({
+        skuId,
+        minRemainingShelfLifeDays,
+      })),
+      ctx.now,
+    ));
   for (const [k, w] of orders.entries()) {
     const { order } = w;
     const plan = planAllocation({
@@ -192,6 +200,8 @@ export async function reservePlanned(
   ctx: StateContext,
   known: GroupKnown,
   ids?: Set<string>,
+  /** When given, the reservations' writes are added here for the caller's last statement. */
+  writesTo?: RawBuilder<unknown>[],
 ): Promise<WrittenOrder[]> {
   const planned = ids ? group.planned.filter(({ w }) => ids.has(w.order.id)) : group.planned;
   const reserved = await ordersDeps().reserveMany(
@@ -209,6 +219,7 @@ export async function reservePlanned(
       unit: group.splits.has(w.order.id) ? w.order.id : undefined,
     })),
     ctx,
+    { writesTo },
   );
   const short: WrittenOrder[] = [];
   const gone = new Set<string>();

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/principal';
 import { type Db, inTransaction } from '../../platform/db';
@@ -13,11 +14,12 @@ import {
   reservePlanned,
   rootOf,
 } from './allocation.group';
-import { allocationReference } from './allocation.inputs';
+import { allocatableStock, allocationReference } from './allocation.inputs';
 import { allocateOrder, decisionWrites } from './allocation.service';
 import type { DetailParts } from './order.detail';
 import { type OrderDraft, type OrderInput, orderInput } from './order.input';
 import {
+  checkAhead,
   type IntakeContext,
   type IntakeItem,
   type IntakeOutcome,
@@ -175,6 +177,23 @@ export async function intakeTogether(
     // No look-up of re-sent orders first: the insert recognises them by their unique key.
     numberAhead(db, items, ctx.now, timeZoneOf(), false),
   ]);
+  // Ahead of the transaction, side by side: the orders checked with what their cross-check reads,
+  // and the free stock the first plan is made against.
+  const plans = settings.autoAllocate && !settings.autoRelease;
+  const [firstStock] = ahead
+    ? await Promise.all([
+        plans
+          ? allocatableStock(
+              db,
+              // Every SKU the drafts name that the catalog knows.
+              skus.all.map((s) => ({ skuId: s.id, minRemainingShelfLifeDays: s.minRemainingShelfLifeDays })),
+              ctx.now,
+            )
+          : undefined,
+        checkAhead(db, items, skus, ahead, settings.duplicateWindowHours, ctx.now),
+      ])
+    : [undefined];
+  let stockAhead = firstStock;
   const actorById = new Map<string, Actor>();
   const actorOf = (id: string) => actorById.get(id) ?? ctx.actor;
   const known = { settings, skuFacts: skus.byId, reference };
@@ -206,7 +225,10 @@ export async function intakeTogether(
                 validated.filter((f) => !resent.has(f.index)),
                 ctx,
                 groupKnown,
+                // Read ahead for the first attempt; one planned again reads it afresh.
+                stockAhead,
               );
+              stockAhead = undefined;
               // A split part is the work of its order's caller.
               if (actors)
                 for (const [id, split] of group.splits)
@@ -241,9 +263,12 @@ export async function intakeTogether(
         records.some((e) => isCreated(e) && e[1].decision.code === 'out_of_stock')
       )
         throw new Replan(!late, more);
+      // The reservations' writes, run with the group's last statement (their balances are locked).
+      const takes: RawBuilder<unknown>[] = [];
       if (late) {
         // Orders someone else stored meanwhile (the insert skipped them) reserve nothing.
-        if ((await reservePlanned(trx, group, ctx, groupKnown, created)).length) throw new Replan(true, more);
+        if ((await reservePlanned(trx, group, ctx, groupKnown, created, takes)).length)
+          throw new Replan(true, more);
       } else {
         // Someone else stored this channel order meanwhile: the stock reserved for it goes back.
         for (const e of records)
@@ -258,8 +283,10 @@ export async function intakeTogether(
       if (actors) for (const entry of auditTo) entry.actor = actorOf(entry.entityId);
       const later = group.later.filter((w) => created.has(w.order.id));
       const answers = await answersOf(outcomes, keys, group, new Set(later.map((w) => w.order.id)), ctx);
-      // Bins and lots, decisions, idempotency keys with their answers, audit entries and events: one statement.
+      // Stock taken, bins and lots, decisions, idempotency keys with their answers, audit entries
+      // and events: one statement.
       await recordAudits(trx, ctx.actor, auditTo, ctx.now, eventsTo, [
+        ...takes,
         ...decisionWrites(written.map(([, r]) => r)),
         ...(answers.writes.length ? [ownKeyWrite(answers.writes)] : []),
       ]);

@@ -68,7 +68,13 @@ export interface Settled {
 export interface NumbersAhead {
   existing: Map<string, Pick<OrderRow, 'id' | 'number' | 'status'>>;
   numbers: string[];
+  /** Validated before the transaction (`checkAhead`), by item index. */
+  checked?: Map<number, CheckedOrder>;
+  /** Blocked consignees and recent orders read before the transaction (`checkAhead`), by merchant. */
+  facts?: Map<string, CrossFacts>;
 }
+
+type CrossFacts = Awaited<ReturnType<typeof crossCheckFacts>>;
 
 export interface IntakeItem {
   /** Position in the request or file (echoed in the result). */
@@ -134,6 +140,47 @@ export async function numberAhead(
   return { existing, numbers };
 }
 
+/**
+ * Before the transaction, for a group of API orders: each order validated, and the blocked
+ * consignees and recent orders its cross-check needs read per merchant (at read committed, a read
+ * inside the transaction would see nothing more) — the transaction's first statement is then its
+ * insert. Call `numberAhead` first; this completes what it took ahead.
+ */
+export async function checkAhead(
+  db: Db,
+  items: IntakeItem[],
+  skus: SkuLookup,
+  ahead: NumbersAhead,
+  windowHours: number,
+  now: Date,
+): Promise<void> {
+  const checked = new Map(items.map((i) => [i.index, checkOrder(i.draft, skus)]));
+  const byMerchant = new Map<string, CheckedOrder[]>();
+  for (const i of items) {
+    const list = byMerchant.get(i.draft.merchantId);
+    if (list) list.push(checked.get(i.index)!);
+    else byMerchant.set(i.draft.merchantId, [checked.get(i.index)!]);
+  }
+  const windowMs = windowHours * 3_600_000;
+  const facts = new Map<string, CrossFacts>();
+  await Promise.all(
+    [...byMerchant].map(async ([merchantId, list]) =>
+      facts.set(
+        merchantId,
+        await crossCheckFacts(
+          db,
+          merchantId,
+          list.map((c) => c.phone.normalised),
+          list.map((c) => c.dedupeKey),
+          windowMs > 0 ? new Date(now.getTime() - windowMs) : null,
+        ),
+      ),
+    ),
+  );
+  ahead.checked = checked;
+  ahead.facts = facts;
+}
+
 export async function intakeOrders(
   trx: Trx,
   items: IntakeItem[],
@@ -158,7 +205,10 @@ export async function intakeOrders(
     } else if (firstInBatch.has(key)) repeats.push(item);
     else {
       firstInBatch.set(key, item.index);
-      fresh.push({ ...item, checked: checkOrder(item.draft, skus) });
+      const ahead = ctx.ahead?.checked?.get(item.index);
+      // Checked ahead: this attempt adds its own cross-check issues to a copy.
+      const checked = ahead ? { ...ahead, issues: [...ahead.issues] } : checkOrder(item.draft, skus);
+      fresh.push({ ...item, checked });
     }
   }
   const numbers =
@@ -315,13 +365,15 @@ async function crossCheckBatch(
   }
   const windowMs = ctx.settings.duplicateWindowHours * 3_600_000;
   for (const [merchantId, ks] of byMerchant) {
-    const { blocked, recent } = await crossCheckFacts(
-      trx,
-      merchantId,
-      ks.map((k) => fresh[k].checked.phone.normalised),
-      ks.map((k) => fresh[k].checked.dedupeKey),
-      windowMs > 0 ? new Date(ctx.now.getTime() - windowMs) : null,
-    );
+    const { blocked, recent } =
+      ctx.ahead?.facts?.get(merchantId) ??
+      (await crossCheckFacts(
+        trx,
+        merchantId,
+        ks.map((k) => fresh[k].checked.phone.normalised),
+        ks.map((k) => fresh[k].checked.dedupeKey),
+        windowMs > 0 ? new Date(ctx.now.getTime() - windowMs) : null,
+      ));
     const seen = new Map<string, string>();
     for (const k of ks) {
       const c = fresh[k].checked;

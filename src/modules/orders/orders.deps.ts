@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Actor } from '../../platform/auth/principal';
 import type { Db, Trx } from '../../platform/db';
 import type { Job } from '../../platform/jobs';
@@ -83,13 +84,15 @@ export interface OrdersDeps {
   /**
    * Many orders' reservations at once, their rows locked in one statement, each all or nothing: per
    * order its stock, or the `inventory.insufficient_stock` error (with `together`, all or none: the
-   * error is thrown). Lines may carry the SKU's minimum remaining shelf life.
+   * error is thrown; orders of one `unit`, given one after another, all or none). Lines may carry
+   * the SKU's minimum remaining shelf life. With `writesTo`, the writes are left to the caller.
    */
   reserveMany(
     trx: Trx,
     orders: Array<{
       orderRef: string;
       requestId?: string | null;
+      unit?: string;
       lines: Array<{
         skuId: string;
         qty: number;
@@ -98,7 +101,7 @@ export interface OrdersDeps {
       }>;
     }>,
     ctx: LedgerCtx,
-    options?: { together?: boolean },
+    options?: { together?: boolean; writesTo?: RawBuilder<unknown>[] },
   ): Promise<Array<ReservedStock[] | Error>>;
   release(
     trx: Trx,
