@@ -54,7 +54,14 @@ export {
 export { type LotRef, lotCodeKey, lotsByCodes, lotsByIds } from './lot-lookup.query';
 export { type PickStats, pickStatsBySku } from './pick-stats.query';
 export { QUALITY_HOLD_REVIEWED } from './quality-hold.service';
-export { type ManyLine, type OrderToReserve, type ReserveManyOptions, reserveMany } from './reservation.many';
+export {
+  type LockedCandidates,
+  type ManyLine,
+  type OrderToReserve,
+  type ReserveManyOptions,
+  reservationLock,
+  reserveMany,
+} from './reservation.many';
 export {
   type Allocation,
   type PickInput,

@@ -1,4 +1,4 @@
-import { CompiledQuery, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Trx } from '../../platform/db';
 import type { AppError } from '../../platform/lib/errors';
 import { addDays } from '../../platform/time/calendar';
@@ -53,9 +53,13 @@ type Candidate = Pick<
 > & { id: string; free: string };
 
 /** Every candidate of the (SKU, warehouse) pairs, locked pair by pair in id order, answered FEFO. */
-const LOCK_CANDIDATES = `with c as materialized (
+function lockCandidates(
+  pairs: Array<{ skuId: string; warehouseId: string; cutoff: string }>,
+): RawBuilder<Candidate> {
+  return sql<Candidate>`with c as materialized (
   select b.*
-  from (select * from unnest($1::uuid[], $2::uuid[], $3::date[]) as t(sku_id, warehouse_id, cutoff)
+  from (select * from unnest(${pairs.map((p) => p.skuId)}::uuid[], ${pairs.map((p) => p.warehouseId)}::uuid[],
+          ${pairs.map((p) => p.cutoff)}::date[]) as t(sku_id, warehouse_id, cutoff)
         order by t.sku_id, t.warehouse_id) w
   cross join lateral (
     select b.id, b.sku_id, b.warehouse_id, b.bin_id, bn.code as bin_code, bn.kind as bin_kind, b.lot_id,
@@ -73,6 +77,37 @@ select c.id::text as id, c.sku_id, c.warehouse_id, c.bin_id, c.bin_code, c.lot_i
   to_char(c.expiry_date, 'YYYY-MM-DD') as expiry_date, c.free::int8::text as free
 from c
 order by c.sku_id, c.warehouse_id, c.expiry_date nulls last, c.bin_kind <> 'pick_face', c.bin_code collate "C", c.id`;
+}
+
+/** Candidate balances locked by the caller's own statement (`reservationLock`), handed back. */
+export interface LockedCandidates {
+  rows: Candidate[];
+  /** The (SKU, warehouse) pairs the lock covered. */
+  pairs: Set<string>;
+}
+
+/**
+ * The statement `reserveMany` would lock these orders' candidate balances with, for a caller to run
+ * inside a statement of its own (one round trip for both) and hand back its rows
+ * (`ReserveManyOptions.locked`) — then `reserveMany` reserves for these orders or any of them
+ * without locking again. Null when a line does not say its SKU's minimum remaining shelf life (the
+ * catalog would have to be asked first) or there is nothing to lock.
+ */
+export function reservationLock(
+  orders: OrderToReserve[],
+  ctx: Pick<StockContext, 'now'>,
+): { query: RawBuilder<Candidate>; pairs: Set<string> } | null {
+  const today = businessDayCached(ctx.now);
+  const pairs = new Map<string, { skuId: string; warehouseId: string; cutoff: string }>();
+  for (const o of orders)
+    for (const l of o.lines) {
+      if (l.minRemainingShelfLifeDays === undefined) return null;
+      const cutoff = addDays(today, Math.max(0, l.minRemainingShelfLifeDays ?? 0));
+      pairs.set(`${l.skuId}|${l.warehouseId}`, { skuId: l.skuId, warehouseId: l.warehouseId, cutoff });
+    }
+  if (!pairs.size) return null;
+  return { query: lockCandidates([...pairs.values()]), pairs: new Set(pairs.keys()) };
+}
 
 export interface ReserveManyOptions {
   /**
@@ -87,6 +122,8 @@ export interface ReserveManyOptions {
    * meanwhile. Otherwise they run here, in one statement.
    */
   writesTo?: RawBuilder<unknown>[];
+  /** The candidates, locked already by the caller's statement (`reservationLock` for these orders or more). */
+  locked?: LockedCandidates;
 }
 
 export async function reserveMany(
@@ -95,28 +132,9 @@ export async function reserveMany(
   ctx: StockContext,
   options: ReserveManyOptions = {},
 ): Promise<Array<Allocation[] | AppError>> {
-  const today = businessDayCached(ctx.now);
   const lines = orders.map((o) => mergedLines(o.lines));
-  // Cut-off expiry date per SKU: from the shelf life the caller gave, else from the catalog.
-  const cutoffs = new Map<string, string>();
-  const unknown: string[] = [];
-  for (const l of lines.flat()) {
-    if (l.minRemainingShelfLifeDays === undefined) unknown.push(l.skuId);
-    else cutoffs.set(l.skuId, addDays(today, Math.max(0, l.minRemainingShelfLifeDays ?? 0)));
-  }
-  const asked = unknown.filter((id) => !cutoffs.has(id));
-  if (asked.length) await askCutoffs(trx, asked, today, cutoffs);
-  const pairs = new Map<string, { skuId: string; warehouseId: string }>();
-  for (const l of lines.flat()) pairs.set(`${l.skuId}|${l.warehouseId}`, l);
-  if (!pairs.size) return orders.map(() => []);
-
-  const { rows } = await trx.executeQuery<Candidate>(
-    CompiledQuery.raw(LOCK_CANDIDATES, [
-      [...pairs.values()].map((p) => p.skuId),
-      [...pairs.values()].map((p) => p.warehouseId),
-      [...pairs.values()].map((p) => cutoffs.get(p.skuId)),
-    ]),
-  );
+  const rows = options.locked ? lockedFor(options.locked, lines) : await lockNow(trx, lines, ctx);
+  if (!rows) return orders.map(() => []);
   const candidates = new Map<string, Candidate[]>();
   for (const r of rows) {
     const key = `${r.sku_id}|${r.warehouse_id}`;
@@ -189,6 +207,37 @@ export async function reserveMany(
   if (options.writesTo) options.writesTo.push(...writes);
   else await sql`with upd as (${writes[0]}), mov as (${writes[1]}) ${writes[2]}`.execute(trx);
   return out;
+}
+
+/** Lock the candidates of the orders' lines now (their cut-offs asked from the catalog where not given). */
+async function lockNow(trx: Trx, lines: ManyLine[][], ctx: StockContext): Promise<Candidate[] | null> {
+  const today = businessDayCached(ctx.now);
+  // Cut-off expiry date per SKU: from the shelf life the caller gave, else from the catalog.
+  const cutoffs = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const l of lines.flat()) {
+    if (l.minRemainingShelfLifeDays === undefined) unknown.push(l.skuId);
+    else cutoffs.set(l.skuId, addDays(today, Math.max(0, l.minRemainingShelfLifeDays ?? 0)));
+  }
+  const asked = unknown.filter((id) => !cutoffs.has(id));
+  if (asked.length) await askCutoffs(trx, asked, today, cutoffs);
+  const pairs = new Map<string, { skuId: string; warehouseId: string; cutoff: string }>();
+  for (const l of lines.flat())
+    pairs.set(`${l.skuId}|${l.warehouseId}`, {
+      skuId: l.skuId,
+      warehouseId: l.warehouseId,
+      cutoff: cutoffs.get(l.skuId)!,
+    });
+  if (!pairs.size) return null;
+  return (await lockCandidates([...pairs.values()]).execute(trx)).rows;
+}
+
+/** The rows the caller locked, which must cover every line. */
+function lockedFor(locked: LockedCandidates, lines: ManyLine[][]): Candidate[] | null {
+  for (const l of lines.flat())
+    if (!locked.pairs.has(`${l.skuId}|${l.warehouseId}`))
+      throw new Error(`reserveMany: ${l.skuId} at ${l.warehouseId} was not locked by the caller`);
+  return lines.flat().length ? locked.rows : null;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { NewHistory, NewOrderRow } from './order.repo';
 import { distribute, renumber, splitHistory, splitNote, subOrderRow } from './order.split';
 import type { StateContext } from './order.state';
 import type { OrderLineRow, OrderRow } from './order.tables';
-import { ordersDeps } from './orders.deps';
+import { type LockedStock, ordersDeps } from './orders.deps';
 
 /**
  * Allocation for orders taken in together (group intake), decided before the orders are written so
@@ -188,6 +188,30 @@ export async function planNew(
   return group;
 }
 
+/** The planned parcels as the inventory module reserves them, an order's parcels as one unit. */
+function toReserve(group: GroupPlan, planned: PlannedParcel[], ctx: StateContext, known: GroupKnown) {
+  return planned.map(({ w, parcel, target }) => ({
+    orderRef: target.number,
+    lines: parcel.lines.map((l) => ({
+      skuId: l.skuId,
+      qty: l.qty,
+      warehouseId: parcel.warehouseId,
+      minRemainingShelfLifeDays: group.shelfLife.get(l.skuId) ?? null,
+    })),
+    requestId: (known.actorOf?.(w.order.id) ?? ctx.actor).requestId,
+    // A split order's parcels all or none.
+    unit: group.splits.has(w.order.id) ? w.order.id : undefined,
+  }));
+}
+
+/**
+ * The statement locking the stock of every planned parcel, to run with the orders' insert: its rows
+ * go back to `reservePlanned` (`locked`), which then reserves without a statement of its own.
+ */
+export function planLock(group: GroupPlan, ctx: StateContext, known: GroupKnown) {
+  return ordersDeps().reservationLock(toReserve(group, group.planned, ctx, known), ctx);
+}
+
 /**
  * Reserve the planned orders' stock in one call (`ids`: only these), each order all or nothing, and
  * complete their records with the bins and lots taken. Answers the orders that came up short because
@@ -202,25 +226,14 @@ export async function reservePlanned(
   ids?: Set<string>,
   /** When given, the reservations' writes are added here for the caller's last statement. */
   writesTo?: RawBuilder<unknown>[],
+  /** The stock rows locked already, with the orders' insert (`planLock`). */
+  locked?: LockedStock,
 ): Promise<WrittenOrder[]> {
   const planned = ids ? group.planned.filter(({ w }) => ids.has(w.order.id)) : group.planned;
-  const reserved = await ordersDeps().reserveMany(
-    trx,
-    planned.map(({ w, parcel, target }) => ({
-      orderRef: target.number,
-      lines: parcel.lines.map((l) => ({
-        skuId: l.skuId,
-        qty: l.qty,
-        warehouseId: parcel.warehouseId,
-        minRemainingShelfLifeDays: group.shelfLife.get(l.skuId) ?? null,
-      })),
-      requestId: (known.actorOf?.(w.order.id) ?? ctx.actor).requestId,
-      // A split order's parcels all or none.
-      unit: group.splits.has(w.order.id) ? w.order.id : undefined,
-    })),
-    ctx,
-    { writesTo },
-  );
+  const reserved = await ordersDeps().reserveMany(trx, toReserve(group, planned, ctx, known), ctx, {
+    writesTo,
+    locked,
+  });
   const short: WrittenOrder[] = [];
   const gone = new Set<string>();
   for (const [k, { w, target }] of planned.entries()) {

@@ -10,6 +10,7 @@ import {
   emptyGroupPlan,
   type GroupKnown,
   type GroupPlan,
+  planLock,
   planNew,
   reservePlanned,
   rootOf,
@@ -203,11 +204,23 @@ export async function intakeTogether(
       const eventsTo: PendingEvent[] = [];
       const groupKnown = { ...known, auditTo, eventsTo, actorOf };
       let group: GroupPlan = emptyGroupPlan();
+      // Reserving last: the planned stock is locked by the orders' insert statement itself.
+      const lock: { taken: ReturnType<typeof planLock> } = { taken: null };
+      const withInsert = late
+        ? {
+            build: () => {
+              lock.taken = planLock(group, ctx, groupKnown);
+              return lock.taken?.query;
+            },
+            rows: undefined as unknown[] | undefined,
+          }
+        : undefined;
       const outcomes = await intakeOrders(trx, items, skus, {
         ...intakeContext(ctx, settings),
         ahead,
         auditTo,
         auditEach: true,
+        withInsert,
         // Validated orders are planned before they are written: each is written once, allocated.
         settle: settings.autoAllocate
           ? async (fresh) => {
@@ -267,7 +280,9 @@ export async function intakeTogether(
       const takes: RawBuilder<unknown>[] = [];
       if (late) {
         // Orders someone else stored meanwhile (the insert skipped them) reserve nothing.
-        if ((await reservePlanned(trx, group, ctx, groupKnown, created, takes)).length)
+        const locked =
+          lock.taken && withInsert?.rows ? { rows: withInsert.rows, pairs: lock.taken.pairs } : undefined;
+        if ((await reservePlanned(trx, group, ctx, groupKnown, created, takes, locked)).length)
           throw new Replan(true, more);
       } else {
         // Someone else stored this channel order meanwhile: the stock reserved for it goes back.

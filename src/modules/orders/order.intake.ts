@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { type AuditEntry, recordAudits } from '../../platform/audit/audit';
 import type { Db, Trx } from '../../platform/db';
 import { nextDocNumbers, takeDocNumbers } from '../../platform/lib/doc-number';
@@ -45,6 +46,11 @@ export interface IntakeContext extends StateContext {
   settle?: (
     fresh: Array<{ index: number; row: NewOrderRow; lines: OrderLineRow[] }>,
   ) => Promise<Map<string, Settled>>;
+  /**
+   * A query to run in the same statement as the orders' insert, built once they are settled (group
+   * intake: locking the stock they were planned to take); its rows go to `rows`.
+   */
+  withInsert?: { build: () => RawBuilder<unknown> | undefined; rows?: unknown[] };
 }
 
 /** What `settle` decided for a new order. */
@@ -276,7 +282,9 @@ export async function intakeOrders(
     ctx.actor,
     ctx.now,
     allParts.map((p) => p.row),
+    ctx.withInsert?.build(),
   );
+  if (ctx.withInsert) ctx.withInsert.rows = inserted.alsoRows;
   const created: NewOrderRow[] = [];
   const raced: IntakeItem[] = [];
   fresh.forEach((f, k) => {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db';
 import { notFound } from '../../platform/lib/errors';
 import type { AllocationRow, OrderLineRow, OrderRow, StoredIssue } from './order.tables';
@@ -170,7 +170,9 @@ export async function insertOrdersWithLines(
   actor: HistoryActor,
   at: Date,
   parts: NewOrderRow[] = [],
-): Promise<Set<string>> {
+  /** A query of the caller's to run in the same statement (`alsoRows`: its rows). */
+  also?: RawBuilder<unknown>,
+): Promise<Set<string> & { alsoRows?: unknown[] }> {
   if (!rows.length) return new Set();
   if (lines.length > CHUNK || history.length > CHUNK) {
     const inserted = await insertOrders(trx, rows);
@@ -187,9 +189,21 @@ export async function insertOrdersWithLines(
       actor,
       at,
     );
-    return inserted;
+    return also ? Object.assign(inserted, { alsoRows: (await also.execute(trx)).rows }) : inserted;
   }
   const written = parts.length ? sql`(select id from o union all select id from p)` : sql`(select id from o)`;
+  if (also) {
+    const { rows: answer } = await sql<{ ids: string[]; also: unknown[] }>`
+      with o as (${insertOrdersSql(rows)}),
+      ${parts.length ? sql`p as (${insertOrdersSql(parts, 'o')}),` : sql``}
+      l as (insert into orders.order_line (${LINE_COLUMNS})
+        select l.* from ${linesSource(lines)} where l.order_id in ${written}),
+      h as (${insertHistorySql(history, actor, at)} where t.order_id in ${written}),
+      x as materialized (${also})
+      select (select coalesce(json_agg(id), '[]') from o) as ids,
+        (select coalesce(json_agg(x), '[]') from x) as also`.execute(trx);
+    return Object.assign(new Set(answer[0].ids), { alsoRows: answer[0].also });
+  }
   const { rows: inserted } = await sql<{ id: string }>`
     with o as (${insertOrdersSql(rows)}),
     ${parts.length ? sql`p as (${insertOrdersSql(parts, 'o')}),` : sql``}

@@ -5,6 +5,12 @@ import type { Job } from '../../platform/jobs';
 import type { StorageClass } from './allocation.plan';
 
 /** What orders needs to know about a SKU (catalog module). */
+/** Stock rows locked by a statement of the caller's (`reservationLock`), handed back to `reserveMany`. */
+export interface LockedStock {
+  rows: unknown[];
+  pairs: Set<string>;
+}
+
 export interface SkuInfo {
   id: string;
   code: string;
@@ -101,8 +107,24 @@ export interface OrdersDeps {
       }>;
     }>,
     ctx: LedgerCtx,
-    options?: { together?: boolean; writesTo?: RawBuilder<unknown>[] },
+    options?: { together?: boolean; writesTo?: RawBuilder<unknown>[]; locked?: LockedStock },
   ): Promise<Array<ReservedStock[] | Error>>;
+  /**
+   * The statement `reserveMany` would lock these orders' stock with, to run inside one of the
+   * caller's own and hand back (`locked`); null when a line does not say its SKU's shelf life.
+   */
+  reservationLock(
+    orders: Array<{
+      orderRef: string;
+      lines: Array<{
+        skuId: string;
+        qty: number;
+        warehouseId: string;
+        minRemainingShelfLifeDays?: number | null;
+      }>;
+    }>,
+    ctx: { now: Date },
+  ): { query: RawBuilder<unknown>; pairs: Set<string> } | null;
   release(
     trx: Trx,
     input: { orderRef: string; lines?: Array<{ skuId: string; qty: number }> },
